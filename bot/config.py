@@ -1,0 +1,92 @@
+"""Settings: the only module that reads the environment (and `.env`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.errors import BotError
+from bot.store import DEFAULT_FACTS_DIR
+
+SLACK_API_URL = "https://slack.com/api/"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class ConfigError(BotError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    facts_dir: Path = DEFAULT_FACTS_DIR
+    log_level: str = "INFO"
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str = SLACK_API_URL
+    port: int = 3000
+    no_color: bool = False
+    history_file: Path | None = None
+
+    def __repr__(self) -> str:  # secrets never reach a log line through repr()
+        return (
+            f"Settings(facts_dir={str(self.facts_dir)!r}, log_level={self.log_level!r}, "
+            f"slack_api_url={self.slack_api_url!r}, port={self.port}, "
+            f"bot_token={'set' if self.slack_bot_token else 'unset'}, "
+            f"signing_secret={'set' if self.slack_signing_secret else 'unset'}, "
+            f"app_token={'set' if self.slack_app_token else 'unset'})"
+        )
+
+    @property
+    def slack_configured(self) -> bool:
+        return bool(self.slack_bot_token and (self.slack_app_token or self.slack_signing_secret))
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.slack_app_token)
+
+    def require(self, *names: str) -> None:
+        """Raise one clear error naming every missing variable among `names` (env var names)."""
+        missing = [name for name in names if not getattr(self, name.lower())]
+        if missing:
+            raise ConfigError(
+                f"missing environment variable(s): {', '.join(missing)} (set them in the environment or .env)"
+            )
+
+
+def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = True) -> Settings:
+    """Read settings from `environ` (default: os.environ, after loading `.env` when present)."""
+    if environ is None:
+        if dotenv:
+            from dotenv import load_dotenv
+
+            load_dotenv(Path.cwd() / ".env", override=False)
+        environ = os.environ
+
+    def get(name: str) -> str | None:
+        value = environ.get(name, "").strip()
+        return value or None
+
+    port_text = get("PORT") or "3000"
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise ConfigError(f"PORT must be a port number from 1 to 65535 (got {port_text!r})")
+    level = (get("LOG_LEVEL") or "INFO").upper()
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)} (got {level!r})")
+    api_url = get("SLACK_API_URL") or SLACK_API_URL
+    if not api_url.startswith(("http://", "https://")):
+        raise ConfigError(f"SLACK_API_URL must be an http(s) URL (got {api_url!r})")
+    state = Path(get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    return Settings(
+        facts_dir=Path(get("FACTS_DIR") or DEFAULT_FACTS_DIR),
+        log_level=level,
+        slack_bot_token=get("SLACK_BOT_TOKEN"),
+        slack_signing_secret=get("SLACK_SIGNING_SECRET"),
+        slack_app_token=get("SLACK_APP_TOKEN"),
+        slack_api_url=api_url if api_url.endswith("/") else api_url + "/",
+        port=int(port_text),
+        no_color="NO_COLOR" in environ,
+        history_file=Path(get("ELECTION_BOT_HISTORY") or state / "election-bot" / "history"),
+    )

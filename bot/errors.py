@@ -1,0 +1,16 @@
+"""The one exception family the core raises."""
+
+from __future__ import annotations
+
+
+class BotError(Exception):
+    """Something the user or the operator can fix; its message is one clean line."""
+
+
+class FactStoreError(BotError):
+    """The fact store is invalid. `problems` lists every problem found, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(problems[0] + more)
