@@ -207,8 +207,8 @@ class _Resolver:
             return self._who_said()
         if cues.quotes and (people or orgs or self._speaker_phrase()):
             return self._quotes(people, orgs, direct)
-        if a.unknown_codes and not direct:
-            return self._unknown_code(a.unknown_codes[0])
+        if a.unknown_codes:
+            return self._unknown_code(a.unknown_codes[0], direct)
         if (cues.listing or cues.count) and len(direct) != 1 and not people:
             return self._list(orgs)
         if len(direct) >= 2:
@@ -216,10 +216,12 @@ class _Resolver:
         elections = direct or by_facet
         if len(elections) == 1 and not people:
             return self._one_election(elections[0], certain=bool(direct))
-        if len(elections) > 1 and not people and not orgs:
+        if len(elections) > 1 and not people:
             return self._suggest(elections)
         if people and cues.quotes:
             return self._quotes(people, orgs, direct)
+        if people and cues.figure and not cues.who_is:
+            return self._suggest(people=people, unknown=" ".join(self.extra) or None)
         if people:
             return self._who_is(people)
         if orgs:
@@ -255,9 +257,10 @@ class _Resolver:
             return self._quotes([], [], [e])
         return self._elections_answer(Intent.result, [e])
 
-    def _unknown_code(self, code: str) -> Answer:
+    def _unknown_code(self, code: str, known: Sequence[Election]) -> Answer:
         index = index_for(self.store)
         near = [self.store.elections[index.codes[c]] for c in index.near_codes(code)]
+        near += [e for e in known if e not in near]
         return self._suggest(near, unknown=code.upper(), unknown_kind="code")
 
     def _list(self, orgs: Sequence[Organisation]) -> Answer:
@@ -284,8 +287,18 @@ class _Resolver:
             wanted = {e.id for e in facet_ids}
             elections = [e for e in elections if e.id in wanted]
         years = [t.key for t in self.a.targets("year")]
+        places = [
+            hit.text for hit in self.a.hits if any(t.kind in ("city", "region", "state", "kind") for t in hit.targets)
+        ]
         intent = Intent.how_many if cues.count else Intent.list
-        flt = ListFilter(union=union, employer=employer, outcome=outcome, year=years[0] if years else None)
+        flt = ListFilter(
+            union=union,
+            employer=employer,
+            outcome=outcome,
+            pending=cues.pending,
+            place=" ".join(places) or None,
+            year=years[0] if years else None,
+        )
         return self._elections_answer(intent, elections, list_filter=flt)
 
     # --- people, organisations, quotes ------------------------------------------
@@ -347,7 +360,10 @@ class _Resolver:
                 ]
             else:
                 speakers.append(org.id)
-                speakers += [p.id for p in members if "spokes" in p.role.en.casefold()]
+                voices = [p.id for p in members if "spokes" in p.role.en.casefold()]
+                if not voices and org.id not in self.store.quotes_by_speaker:
+                    voices = [p.id for p in members]  # an organisation that speaks through its leaders
+                speakers += voices
         return list(dict.fromkeys(speakers))
 
     def _quotes(self, people: Sequence[Person], orgs: Sequence[Organisation], elections: Sequence[Election]) -> Answer:
@@ -360,9 +376,13 @@ class _Resolver:
             pool = [q for e in elections for q in self.store.quotes_by_election.get(e.id, ())]
         if not pool:
             return self._answer(
-                Kind.not_found, Intent.quotes, people=tuple(people), organisations=tuple(orgs), elections=tuple(elections),
+                Kind.not_found,
+                Intent.quotes,
+                people=tuple(people),
+                organisations=tuple(orgs),
+                elections=tuple(elections),
                 examples=examples(self.store, self.lang),
-            )  # fmt: skip
+            )
         ranked = self._rank(pool, elections)
         shown = ranked[:MAX_QUOTES]
         return self._answer(
@@ -382,15 +402,16 @@ class _Resolver:
 
         def score(q: Quote) -> float:
             s = 3.0 * len(wanted.intersection(q.elections))
-            qterms = terms(q.text) | terms(q.translation or "")
-            s += sum(index.idf(t) for t in topic & qterms)
+            s += sum(index.idf(t) for t in topic & index.terms[q.id])
             if tweet and q.channel == "tweet":
                 s += 2.0
+            if q.lang == self.lang:
+                s += 0.5
             return s
 
         scored = [(score(q), n, q) for n, q in enumerate(pool)]
-        if any(s > 0 for s, _, _ in scored) and (wanted or topic):
-            scored = [item for item in scored if item[0] > 0] or scored
+        if any(s >= 1 for s, _, _ in scored) and (wanted or topic):
+            scored = [item for item in scored if item[0] >= 1] or scored
         return [q for _, _, q in sorted(scored, key=lambda item: (-item[0], item[1]))]
 
     def _who_said(self) -> Answer:

@@ -24,12 +24,6 @@ FIGURE_CUES: tuple[tuple[Figure, re.Pattern[str]], ...] = (
             r"\bmargins?\b|\bby how (much|many)\b|\bgap\b|\bdifference\b|\bspread\b|\bhow close\b|差距|差额|相差|差了多少|多多少"
         ),
     ),
-    (
-        Figure.turnout,
-        _rx(
-            r"\bturn ?out\b|\bparticipation\b|\bhow many (people |workers |employees )?(actually )?(voted|cast)\b|投票率|参与率|参选率"
-        ),
-    ),
     (Figure.void, _rx(r"\bvoid\b|\binvalid\b|\bspoil(ed|t)\b|无效")),
     (Figure.challenged, _rx(r"\bchallenged?\b|\bchallenges\b|质疑|争议票")),
     (
@@ -49,6 +43,10 @@ FIGURE_CUES: tuple[tuple[Figure, re.Pattern[str]], ...] = (
         _rx(
             r"\bno votes?\b|\bvotes? against\b|\bvoted (against|no)\b|\bagainst\b|\boppos(ed|ition)\b|\banti union\b|反对"
         ),
+    ),
+    (
+        Figure.turnout,
+        _rx(r"\bturn ?out\b|\bparticipation\b|\bhow many\b.*\b(voted|cast)\b|投票率|参与率|参选率"),
     ),
     (
         Figure.counted,

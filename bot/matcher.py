@@ -223,18 +223,18 @@ def analyse(question: str, store: Store) -> Analysis:
             for word in near[:3]:
                 analysis.near.extend(_targets_with_word(index, word))
     covered = [False] * len(tokens)
+    cjk = [is_cjk(w) for w in words]
     i = 0
     while i < len(words):
-        if is_cjk(words[i]):
+        if cjk[i]:
             _match_cjk(words[i], i, index, analysis)
             covered[i] = True
             i += 1
             continue
         for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
-            span = words[i : i + n]
-            if any(is_cjk(w) for w in span):
+            if any(cjk[i : i + n]):
                 continue
-            key = " ".join(span)
+            key = " ".join(words[i : i + n])
             targets = index.entries.get(key)
             if targets:
                 fuzzy = any(j in fuzzy_at for j in range(i, i + n))

@@ -282,6 +282,8 @@ class ListFilter:
     employer: str | None = None
     state: str | None = None
     outcome: Outcome | None = None
+    pending: bool = False
+    place: str | None = None
     year: str | None = None
 
 

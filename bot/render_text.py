@@ -42,18 +42,27 @@ def date_text(value: str | dt.date, lang: Lang) -> str:
 
 
 def union_part(e: Election, lang: Lang) -> str:
-    return msg(lang, "union", name=e.union) if e.union else ""
+    if not e.union:
+        return ""
+    return msg(lang, "union", name=(zh_name(e.union) or e.union) if lang == "zh" else e.union)
+
+
+def name_of(e: Election, lang: Lang) -> str:
+    """The code, or for an election without one, its place in the answer's language."""
+    if e.code or lang == "en" or not e.city:
+        return e.label
+    return zh_name(e.city) or e.label
 
 
 def headline(e: Election, lang: Lang) -> str:
     outcome = OUTCOME[lang][e.outcome]
     if e.votes_for is None or e.votes_against is None:
-        return msg(lang, "no_counts", label=e.label, outcome=outcome, union=union_part(e, lang))
+        return msg(lang, "no_counts", label=name_of(e, lang), outcome=outcome, union=union_part(e, lang))
     key = "tally_yes_no" if e.votes_for > e.votes_against else "tally_no_yes"
     return msg(
         lang,
         key,
-        label=e.label,
+        label=name_of(e, lang),
         yes=num(e.votes_for),
         no=num(e.votes_against),
         outcome=outcome,
@@ -128,7 +137,7 @@ def footer(answer: Answer, e: Election | None = None) -> str | None:
 
 def figure_text(e: Election, d: Derived, figure: Figure, lang: Lang) -> str | None:
     """One sentence stating the figure, or None when the sources do not give it."""
-    label, approx = e.label, msg(lang, "approx") if e.eligible_approximate else ""
+    label, approx = name_of(e, lang), msg(lang, "approx") if e.eligible_approximate else ""
     yes, no = e.votes_for, e.votes_against
     if figure is Figure.votes_for and yes is not None:
         return msg(lang, "figure.votes_for", label=label, n=num(yes), union=union_part(e, lang))
@@ -177,7 +186,8 @@ def figure_text(e: Election, d: Derived, figure: Figure, lang: Lang) -> str | No
         )
     if figure is Figure.tally_date and e.tally_date:
         kind = TALLY_KIND[lang][e.tally_type] + ("" if lang == "zh" else " ") if e.tally_type else ""
-        return msg(lang, "figure.tally_date", label=label, date=date_text(e.tally_date, lang), kind=kind)
+        key = "figure.tally_date" if len(e.tally_date) == 10 else "figure.tally_month"
+        return msg(lang, key, label=label, date=date_text(e.tally_date, lang), kind=kind)
     if figure is Figure.count_location and e.count_location:
         return msg(lang, "figure.count_location", label=label, where=e.count_location.get(lang))
     if figure is Figure.objections and e.objections_window_business_days is not None:
@@ -194,12 +204,12 @@ def figure_text(e: Election, d: Derived, figure: Figure, lang: Lang) -> str | No
 
 def figure_or_missing(e: Election, d: Derived, figure: Figure, lang: Lang) -> str:
     return figure_text(e, d, figure, lang) or msg(
-        lang, "missing", label=e.label, what=msg(lang, f"what.{figure.value}")
+        lang, "missing", label=name_of(e, lang), what=msg(lang, f"what.{figure.value}")
     )
 
 
 def win_text(e: Election, lang: Lang) -> str:
-    return msg(lang, f"win.{e.outcome.value}", label=e.label, union=union_part(e, lang))
+    return msg(lang, f"win.{e.outcome.value}", label=name_of(e, lang), union=union_part(e, lang))
 
 
 def election_lines(answer: Answer) -> list[str]:
@@ -227,6 +237,10 @@ def list_label(answer: Answer) -> str:
         return msg(lang, "list_union", union=flt.union)
     if flt and flt.employer:
         return msg(lang, "list_employer", employer=flt.employer)
+    if flt and flt.pending:
+        return msg(lang, "list_pending")
+    if flt and flt.place:
+        return msg(lang, "list_place", place=flt.place.title() if lang == "en" else flt.place)
     return msg(lang, "list_all")
 
 
@@ -234,7 +248,7 @@ def list_item(e: Election, lang: Lang) -> str:
     if e.votes_for is not None:
         return headline(e, lang)
     place = where(e, lang)
-    label = e.label if e.code else place
+    label = name_of(e, lang) if e.code else place
     text = f"{label}: {OUTCOME[lang][e.outcome]}{union_part(e, lang)}"
     return text if e.code is None else f"{text} · {place}"
 
@@ -275,7 +289,7 @@ def text_lines(answer: Answer) -> list[str]:
         lines = election_lines(answer)
         return [*lines, footer(answer, answer.elections[0]) or ""]
     if intent is Intent.compare:
-        lines.append(msg(lang, "compare_title", labels=" / ".join(e.label for e in answer.elections)))
+        lines.append(msg(lang, "compare_title", labels=" / ".join(name_of(e, lang) for e in answer.elections)))
         for e, d in zip(answer.elections, answer.derived, strict=True):
             lines.append("• " + headline(e, lang))
             lines.append(
@@ -292,7 +306,7 @@ def text_lines(answer: Answer) -> list[str]:
                     "count",
                     what=what,
                     n=len(answer.elections),
-                    labels=", ".join(e.label for e in answer.elections),
+                    labels=", ".join(name_of(e, lang) for e in answer.elections),
                 )
             )
         else:
@@ -340,9 +354,7 @@ def organisation_lines(answer: Answer) -> list[str]:
     if org.description:
         lines.append(org.description.get(lang))
     if answer.elections:
-        items = ", ".join(
-            f"{e.label if e.code else (e.city or e.id)} ({OUTCOME_SHORT[lang][e.outcome]})" for e in answer.elections
-        )
+        items = ", ".join(f"{name_of(e, lang)} ({OUTCOME_SHORT[lang][e.outcome]})" for e in answer.elections)
         lines.append(msg(lang, "org_elections", items=items))
     if answer.more_quotes:
         lines.append(msg(lang, "org_statements", n=answer.more_quotes, name=name))
@@ -365,7 +377,7 @@ def not_answered_lines(answer: Answer) -> list[str]:
         who = (
             [p.name for p in answer.people]
             + [o.name for o in answer.organisations]
-            + [e.label for e in answer.elections]
+            + [name_of(e, lang) for e in answer.elections]
         )
         return [msg(lang, "quotes_none", who=", ".join(who))]
     if answer.intent is Intent.who_said:

@@ -142,7 +142,8 @@ def _describe(error: Mapping[str, Any]) -> str:
     return f"{loc}: {message}{shown}"
 
 
-def _validate(path: Path, noun: str, model: type[R], raw: list[Any], problems: list[str]) -> list[R]:
+def _validate(path: Path, noun: str, model: type[R], raw: list[Any], problems: list[str], invalid: set[str]) -> list[R]:
+    """Valid records; the ids of invalid ones go to `invalid`, so references to them are not reported twice."""
     where = display_path(path)
     records: list[R] = []
     seen: set[str] = set()
@@ -156,6 +157,8 @@ def _validate(path: Path, noun: str, model: type[R], raw: list[Any], problems: l
             record = model.model_validate(item)
         except ValidationError as exc:
             problems.extend(f"{where}: {name}: {_describe(e)}" for e in exc.errors())
+            if isinstance(ident, str):
+                invalid.add(ident)
             continue
         if ident in seen:
             problems.append(f"{where}: {name}: duplicate id")
@@ -170,11 +173,11 @@ def normalise_alias(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
-def _check_references(store: Store, paths: Mapping[str, str], problems: list[str]) -> list[str]:
+def _check_references(store: Store, paths: Mapping[str, str], problems: list[str], invalid: set[str]) -> list[str]:
     warnings: list[str] = []
 
     def need(where: str, name: str, fieldname: str, ref: str, table: Mapping[str, Any], what: str) -> None:
-        if ref not in table:
+        if ref not in table and ref not in invalid:
             problems.append(f"{where}: {name}: {fieldname}: unknown {what} id {ref!r}")
 
     files = paths
@@ -240,10 +243,11 @@ def load(directory: Path | str = DEFAULT_FACTS_DIR) -> Store:
     if not directory.is_dir():
         raise FactStoreError([f"{display_path(directory)}: not a directory of fact files"])
     loaded: dict[str, list[Any]] = {}
+    invalid: set[str] = set()
     paths = {name: display_path(directory / name) for name in FILES}
     for name, (table, noun, model) in FILES.items():
         raw = _read_table(directory / name, table, problems)
-        loaded[name] = _validate(directory / name, noun, model, raw, problems)
+        loaded[name] = _validate(directory / name, noun, model, raw, problems, invalid)
     store = Store.build(
         sources=loaded["sources.toml"],
         elections=loaded["elections.toml"],
@@ -251,7 +255,7 @@ def load(directory: Path | str = DEFAULT_FACTS_DIR) -> Store:
         people=loaded["people.toml"],
         quotes=loaded["quotes.toml"],
     )
-    warnings = _check_references(store, paths, problems)
+    warnings = _check_references(store, paths, problems, invalid)
     if problems:
         raise FactStoreError(problems)
     return dataclasses.replace(store, warnings=tuple(warnings))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from bot.lexicon import STOPWORDS
@@ -13,10 +14,13 @@ from bot.models import Quote
 from bot.store import Store
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "ies", "ied", "er", "es", "ed", "ly", "s", "e")
+_BRITISH = re.compile(r"is(e|ed|es|ing|ings|ation|ations|er|ers)$")
+_CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    word = re.sub(r"is(e|ed|es|ing|ings|ation|ations|er|ers)$", r"iz\1", word)
+    word = _BRITISH.sub(r"iz\1", word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
@@ -28,7 +32,7 @@ def terms(text: str) -> set[str]:
     found: set[str] = set()
     for token in normalise(text).split():
         if is_cjk(token):
-            for run in re.findall(f"[{CJK_CHARS}]+", token):
+            for run in _CJK_RUN.findall(token):
                 found.update(run[i : i + 2] for i in range(len(run) - 1))
         elif token not in STOPWORDS and len(token) > 1:
             found.add(stem(token))
@@ -38,11 +42,12 @@ def terms(text: str) -> set[str]:
 class QuoteIndex:
     def __init__(self, quotes: Iterable[Quote]) -> None:
         self.postings: dict[str, set[str]] = {}
-        self.size = 0
+        self.terms: dict[str, frozenset[str]] = {}
         for quote in quotes:
-            self.size += 1
-            for term in terms(quote.text) | terms(quote.translation or ""):
+            found = self.terms[quote.id] = frozenset(terms(quote.text) | terms(quote.translation or ""))
+            for term in found:
                 self.postings.setdefault(term, set()).add(quote.id)
+        self.size = len(self.terms)
 
     def idf(self, term: str) -> float:
         return math.log(1 + self.size / (1 + len(self.postings.get(term, ()))))

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.models import Election, Organisation, Person, Quote, Source, Text
+from bot.store import DEFAULT_FACTS_DIR, Store, load
+
+
+@pytest.fixture(scope="session")
+def real_store() -> Store:
+    return load(DEFAULT_FACTS_DIR)
+
+
+@pytest.fixture
+def facts_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real fact directory."""
+    target = tmp_path / "facts"
+    shutil.copytree(DEFAULT_FACTS_DIR, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def store() -> Store:
+    """A small store built from literal records, for unit tests."""
+    src = Source(id="s1", publisher="Daily Labor", published=dt.date(2024, 3, 1), language="en")
+    return Store.build(
+        sources=[src],
+        elections=[
+            Election(
+                id="abc1",
+                code="ABC1",
+                employer="Acme",
+                city="Springfield",
+                state="IL",
+                union="Workers United",
+                union_abbr="WU",
+                tally_date="2024-02-28",
+                tally_type="final",
+                status="tallied",
+                votes_for=120,
+                votes_against=80,
+                void_ballots=3,
+                challenged_ballots=1,
+                eligible_voters=250,
+                outcome="won",
+                aliases=("Springfield plant",),
+                sources=("s1",),
+            ),
+            Election(
+                id="abc2",
+                code="ABC2",
+                employer="Acme",
+                city="Shelbyville",
+                state="IL",
+                union="Workers United",
+                tally_date="2024-02-29",
+                status="tallied",
+                votes_for=50,
+                votes_against=50,
+                outcome="lost",
+                sources=("s1",),
+            ),
+        ],
+        organisations=[Organisation(id="wu", name="Workers United", abbreviation="WU", kind="union", sources=("s1",))],
+        people=[
+            Person(
+                id="ann",
+                name="Ann Example",
+                aliases=("Example",),
+                role=Text(en="WU organizer"),
+                organisation="wu",
+                sources=("s1",),
+            )
+        ],
+        quotes=[
+            Quote(
+                id="q1",
+                speaker="ann",
+                text="We built this union one shift at a time.",
+                lang="en",
+                channel="rally",
+                elections=("abc1",),
+                source="s1",
+            )
+        ],
+    )

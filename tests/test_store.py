@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import FactStoreError
+from bot.store import load
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(directory: Path) -> list[str]:
+    with pytest.raises(FactStoreError) as info:
+        load(directory)
+    return [p.replace(str(directory), "facts") for p in info.value.problems]
+
+
+def test_total_must_equal_for_plus_against(facts_copy: Path) -> None:
+    _edit(facts_copy / "elections.toml", "total_ballots_counted = 998", "total_ballots_counted = 999")
+    assert _problems(facts_copy) == [
+        "facts/elections.toml: election 'ldj5': votes_for + votes_against (998) != total_ballots_counted (999)"
+    ]
+
+
+def test_negative_count(facts_copy: Path) -> None:
+    _edit(facts_copy / "elections.toml", "void_ballots = 2", "void_ballots = -2")
+    assert _problems(facts_copy) == [
+        "facts/elections.toml: election 'ldj5': void_ballots: Input should be greater than or equal to 0 (got -2)"
+    ]
+
+
+def test_outcome_must_match_counts(facts_copy: Path) -> None:
+    _edit(facts_copy / "elections.toml", 'outcome = "lost"', 'outcome = "won"')
+    assert _problems(facts_copy) == [
+        "facts/elections.toml: election 'ldj5': outcome 'won' contradicts the counts (380 for, 618 against) "
+        "and challenges are not determinative"
+    ]
+
+
+def test_ballots_over_exact_eligible_is_an_error(facts_copy: Path) -> None:
+    _edit(facts_copy / "elections.toml", "eligible_voters = 1633\neligible_approximate = true", "eligible_voters = 999")
+    assert _problems(facts_copy) == [
+        "facts/elections.toml: election 'ldj5': ballots counted + void + challenged (1000) > eligible_voters (999)"
+    ]
+
+
+def test_ballots_over_approximate_eligible_is_a_warning(facts_copy: Path) -> None:
+    _edit(facts_copy / "elections.toml", "eligible_voters = 1633", "eligible_voters = 999")
+    store = load(facts_copy)
+    assert [w.replace(str(facts_copy), "facts") for w in store.warnings] == [
+        "facts/elections.toml: election 'ldj5': ballots counted + void + challenged (1000) > approximate eligible_voters (999)"
+    ]
+
+
+def test_unknown_and_missing_fields(facts_copy: Path) -> None:
+    _edit(facts_copy / "people.toml", 'name = "Kelly Nantel"', 'nam = "Kelly Nantel"')
+    assert _problems(facts_copy) == [
+        "facts/people.toml: person 'kelly-nantel': missing field 'name'",
+        "facts/people.toml: person 'kelly-nantel': unknown field 'nam'",
+    ]
+
+
+def test_dangling_reference(facts_copy: Path) -> None:
+    _edit(
+        facts_copy / "quotes.toml", 'speaker = "medina"'.replace("medina", "justin-medina"), 'speaker = "justin-medin"'
+    )
+    assert _problems(facts_copy) == [
+        "facts/quotes.toml: quote 'medina-intense': speaker: unknown person or organisation id 'justin-medin'"
+    ]
+
+
+def test_alias_belongs_to_one_entity(facts_copy: Path) -> None:
+    _edit(facts_copy / "people.toml", 'aliases = ["Nantel"]', 'aliases = ["Nantel", "ALB-1"]')
+    assert _problems(facts_copy) == [
+        "facts/people.toml: person 'kelly-nantel': alias 'alb1' already belongs to election 'alb1'"
+    ]
+
+
+def test_duplicate_id(facts_copy: Path) -> None:
+    path = facts_copy / "sources.toml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("[[source]]")
+    path.write_text(text + text[first : text.index("[[source]]", first + 1)], encoding="utf-8")
+    assert _problems(facts_copy) == ["facts/sources.toml: source 'cnn-2022-10-18': duplicate id"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "facts/quotes.toml: file is empty; expected [[quote]] tables"),
+        (
+            b"[[quote]\n",
+            "facts/quotes.toml: invalid TOML: Expected ']]' at the end of an array declaration (at line 1, column 8)",
+        ),
+        (b'[[quote]]\nid = "caf\xe9"\n', "facts/quotes.toml: not valid UTF-8 (byte 0xe9 at offset 19)"),
+        (b'[[quotes]]\nid = "x"\n', "facts/quotes.toml: unexpected top-level key 'quotes'; expected [[quote]] tables"),
+    ],
+)
+def test_broken_files(facts_copy: Path, content: bytes, message: str) -> None:
+    (facts_copy / "quotes.toml").write_bytes(content)
+    problems = _problems(facts_copy)
+    assert problems[0] == message
+
+
+def test_missing_file(facts_copy: Path) -> None:
+    (facts_copy / "people.toml").unlink()
+    problems = _problems(facts_copy)
+    assert problems[0] == "facts/people.toml: file is missing"
+
+
+def test_every_problem_is_reported(facts_copy: Path) -> None:
+    _edit(facts_copy / "elections.toml", "void_ballots = 2", "void_ballots = -2")
+    _edit(facts_copy / "people.toml", 'role = { en = "LDJ5 worker", zh = "LDJ5工人" }', "")
+    assert len(_problems(facts_copy)) == 2
+
+
+def test_not_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(FactStoreError, match="not a directory of fact files"):
+        load(tmp_path / "nope")
