@@ -1,16 +1,47 @@
-"""Starting the Slack app (filled in by the Slack issue)."""
+"""Starting the Slack app: Socket Mode in-process, or HTTP through gunicorn."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import sys
 from pathlib import Path
 
-from bot.config import Settings
-from bot.errors import BotError
+from bot import logs
+from bot.config import Settings, load_settings
+from bot.store import load
+
+PROCFILE = Path(__file__).resolve().parent.parent / "Procfile"
 
 
-def run_socket_mode(facts: Path | None) -> int:
-    raise BotError("the Slack app is not built yet; use `election-bot console`")
+def run_socket_mode(facts: Path | None, settings: Settings | None = None) -> int:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.slack_app import build_app
+
+    settings = settings or load_settings()
+    settings.require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
+    logs.setup(settings.log_level)
+    store = load(facts or settings.facts_dir)
+    print("Connecting to Slack over Socket Mode. Ctrl-C to stop.", file=sys.stderr)
+    SocketModeHandler(build_app(settings, store), app_token=settings.slack_app_token).start()  # type: ignore[no-untyped-call]
+    return 0
+
+
+def web_command(port: int) -> list[str]:
+    """The Procfile's `web:` command, with $PORT filled in."""
+    for line in PROCFILE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("web:"):
+            return [word.replace("$PORT", str(port)) for word in shlex.split(line.removeprefix("web:"))]
+    raise RuntimeError("Procfile has no web: line")
 
 
 def run_from_settings(settings: Settings, facts: Path | None) -> int:
-    raise BotError("the Slack app is not built yet; use `election-bot console`")
+    if settings.socket_mode:
+        return run_socket_mode(facts, settings)
+    settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+    if facts:
+        os.environ["FACTS_DIR"] = str(facts)
+    command = web_command(settings.port)
+    print(f"Serving Slack over HTTP on port {settings.port} (/slack/events).", file=sys.stderr)
+    os.execvp(command[0], command)

@@ -1,0 +1,176 @@
+"""build_app(settings, store) -> a Bolt App. The only module that imports slack_bolt.
+
+Handlers stay thin: acknowledge, answer, render, reply.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App, BoltResponse
+from slack_bolt.request import BoltRequest
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+
+from bot.answer import answer
+from bot.config import Settings
+from bot.messages import msg
+from bot.models import Answer
+from bot.render_slack import POST_ACTION, SUGGESTION_ACTION, slack_message
+from bot.slack_text import to_plain
+from bot.store import Store
+
+log = logging.getLogger("election_bot")
+COMMAND = "/election"
+API_TIMEOUT = 10  # seconds for one Web API call
+RETRIES = 3
+
+
+class EventDeduplicator:
+    """Remembers recent event ids (bounded, expiring) so a retried event is answered once."""
+
+    def __init__(self, *, size: int = 10_000, ttl: float = 3600.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._size, self._ttl, self._clock = size, ttl, clock
+        self._lock = threading.Lock()
+
+    def first_time(self, event_id: str) -> bool:
+        now = self._clock()
+        with self._lock:
+            while self._seen and next(iter(self._seen.values())) < now - self._ttl:
+                self._seen.popitem(last=False)
+            if event_id in self._seen:
+                return False
+            self._seen[event_id] = now
+            if len(self._seen) > self._size:
+                self._seen.popitem(last=False)
+            return True
+
+
+def make_client(settings: Settings) -> WebClient:
+    return WebClient(
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        timeout=API_TIMEOUT,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=RETRIES),
+            RateLimitErrorRetryHandler(max_retry_count=RETRIES),  # waits as long as Retry-After says
+        ],
+    )
+
+
+def _log_request(surface: str, a: Answer, started: float) -> None:
+    ms = (time.perf_counter() - started) * 1000
+    log.info("request surface=%s intent=%s answered=%s latency_ms=%.1f", surface, a.intent.value, a.answered, ms)
+    if not a.answered:
+        log.info("unanswered surface=%s question=%r", surface, a.question[:300])
+
+
+def build_app(settings: Settings, store: Store, *, client: WebClient | None = None) -> App:
+    """The Bolt app: slash command, mentions, DMs and buttons. Verifies signatures unless in Socket Mode."""
+    app = App(
+        token=settings.slack_bot_token,
+        signing_secret=settings.slack_signing_secret or "",
+        client=client or make_client(settings),
+        request_verification_enabled=not settings.socket_mode,
+        logger=logging.getLogger("election_bot.bolt"),
+    )
+    dedupe = EventDeduplicator()
+
+    @app.middleware
+    def skip_retried_events(req: BoltRequest, resp: BoltResponse, next: Callable[[], None]) -> BoltResponse | None:
+        body = req.body
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id and not dedupe.first_time(str(event_id)):
+            retry = req.headers.get("x-slack-retry-num", ["?"])[0]
+            log.info("duplicate event_id=%s retry=%s: acknowledged, not answered again", event_id, retry)
+            return BoltResponse(status=200, body="")
+        next()
+        return None
+
+    @app.command(COMMAND)
+    def on_command(ack: Callable[..., None], command: dict[str, Any]) -> None:
+        started = time.perf_counter()
+        a = answer(to_plain(command.get("text", "")), store)
+        text, blocks = slack_message(a, post_button=a.answered)
+        ack(text=text, blocks=blocks, response_type="ephemeral")
+        _log_request("command", a, started)
+
+    @app.event("app_mention")
+    def on_mention(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
+        started = time.perf_counter()
+        a = answer(to_plain(event.get("text", ""), bot_user_id=context.get("bot_user_id")), store)
+        text, blocks = slack_message(a)
+        thread = event.get("thread_ts") or event["ts"]
+        _post(client, a, channel=event["channel"], text=text, blocks=blocks, thread_ts=thread)
+        _log_request("mention", a, started)
+
+    @app.event("message")
+    def on_message(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return  # edits, joins, other bots, and anything outside DMs
+        if event.get("user") == context.get("bot_user_id"):
+            return
+        started = time.perf_counter()
+        a = answer(to_plain(event.get("text", ""), bot_user_id=context.get("bot_user_id")), store)
+        text, blocks = slack_message(a)
+        _post(client, a, channel=event["channel"], text=text, blocks=blocks)
+        _log_request("dm", a, started)
+
+    @app.action(POST_ACTION)
+    def on_post(
+        ack: Callable[..., None],
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: WebClient,
+        respond: Callable[..., Any],
+    ) -> None:
+        ack()
+        started = time.perf_counter()
+        a = answer(action.get("value", ""), store)
+        text, blocks = slack_message(a)
+        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+        if not channel:
+            respond(text=msg(a.lang, "cannot_post"), response_type="ephemeral", replace_original=False)
+            return
+        try:
+            client.chat_postMessage(channel=channel, text=text, blocks=blocks, unfurl_links=False, unfurl_media=False)
+        except SlackApiError as exc:
+            log.warning("post_to_channel failed: %s", exc.response.get("error"))
+            respond(text=msg(a.lang, "cannot_post"), response_type="ephemeral", replace_original=False)
+            return
+        respond(delete_original=True)
+        _log_request("post_button", a, started)
+
+    @app.action(re.compile(rf"^{SUGGESTION_ACTION}_\d+$"))
+    def on_suggestion(ack: Callable[..., None], action: dict[str, Any], respond: Callable[..., Any]) -> None:
+        ack()
+        started = time.perf_counter()
+        a = answer(action.get("value", ""), store)
+        text, blocks = slack_message(a, post_button=a.answered)
+        respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
+        _log_request("suggestion_button", a, started)
+
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any]) -> None:
+        kind = body.get("type") or body.get("command") or "request"
+        log.error("handler failed for %s: %s: %s", kind, type(error).__name__, error)
+
+    return app
+
+
+def _post(client: WebClient, a: Answer, **message: Any) -> None:
+    """chat.postMessage; failures are logged (once, without tokens) and not retried blindly."""
+    try:
+        client.chat_postMessage(unfurl_links=False, unfurl_media=False, **message)
+    except SlackApiError as exc:
+        log.error("chat.postMessage failed: status=%s error=%s", exc.response.status_code, exc.response.get("error"))
+    except OSError as exc:
+        log.error("chat.postMessage failed: %s", type(exc).__name__)

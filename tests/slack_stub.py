@@ -1,0 +1,162 @@
+"""A stand-in for Slack's Web API on 127.0.0.1: records what the bot sends, fails when told to."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+BOT_USER_ID = "UBOT0001"
+BOT_ID = "BBOT0001"
+
+
+@dataclass
+class Call:
+    path: str  # "chat.postMessage", or "response/<id>" for a response_url post
+    headers: dict[str, str]
+    body: dict[str, Any]
+    raw: str
+
+
+@dataclass
+class Scripted:
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+class SlackStub:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.script: dict[str, list[Scripted]] = {}
+        self.socket_url = ""
+        self._cond = threading.Condition()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    @property
+    def api_url(self) -> str:
+        return self.base_url + "api/"
+
+    def response_url(self, name: str) -> str:
+        return self.base_url + f"response/{name}"
+
+    def start(self) -> SlackStub:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def reset(self) -> None:
+        with self._cond:
+            self.calls.clear()
+            self.script.clear()
+
+    def fail_next(
+        self, method: str, status: int, body: dict[str, Any], headers: dict[str, str] | None = None, delay: float = 0.0
+    ) -> None:
+        with self._cond:
+            self.script.setdefault(method, []).append(Scripted(status, body, headers or {}, delay))
+
+    def posts(self, method: str | None = None) -> list[Call]:
+        with self._cond:
+            return [
+                c
+                for c in self.calls
+                if method is None or c.path == method or (method == "response" and c.path.startswith("response/"))
+            ]
+
+    def wait_for(self, predicate: Callable[[list[Call]], bool], timeout: float = 15.0) -> list[Call]:
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not predicate(self.calls):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"timed out; calls so far: {[c.path for c in self.calls]}")
+                self._cond.wait(left)
+            return list(self.calls)
+
+    def _record(self, call: Call) -> Scripted | None:
+        with self._cond:
+            scripted = self.script.get(call.path, [])
+            reply = scripted.pop(0) if scripted else None
+            self.calls.append(call)
+            self._cond.notify_all()
+            return reply
+
+    def _answer(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        if path == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://stub.slack.test/",
+                "team": "Stub",
+                "user": "election-bot",
+                "team_id": "T0001",
+                "user_id": BOT_USER_ID,
+                "bot_id": BOT_ID,
+                "is_enterprise_install": False,
+            }
+        if path == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url}
+        if path in ("chat.postMessage", "chat.postEphemeral"):
+            return {
+                "ok": True,
+                "channel": body.get("channel"),
+                "ts": f"{time.time():.6f}",
+                "message": {"text": body.get("text")},
+            }
+        return {"ok": True}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    body = json.loads(raw or "{}")
+                else:
+                    body = {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
+                    for key in ("blocks", "attachments"):
+                        if isinstance(body.get(key), str):
+                            body[key] = json.loads(body[key])
+                path = self.path.removeprefix("/api/").lstrip("/")
+                scripted = stub._record(Call(path, dict(self.headers), body, raw))
+                if scripted:
+                    time.sleep(scripted.delay)
+                    self._send(scripted.status, scripted.body, scripted.headers)
+                else:
+                    self._send(200, stub._answer(path, body))
+
+            do_GET = do_POST
+
+            def _send(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+                data = json.dumps(body).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    for k, v in (headers or {}).items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        return Handler

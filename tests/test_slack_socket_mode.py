@@ -1,0 +1,88 @@
+"""Socket Mode end to end: Bolt's SocketModeHandler opens a connection through the stand-in
+Web API (apps.connections.open) to a local WebSocket server that plays Slack's part."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import queue
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_requests import dm, mention
+from slack_stub import SlackStub
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.server import Server, ServerConnection, serve
+
+from bot.config import Settings
+from bot.slack_app import build_app
+from bot.store import Store
+
+
+class SocketSlack:
+    """Sends envelopes to whoever connects; collects their acknowledgements."""
+
+    def __init__(self) -> None:
+        self.outbox: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.acks: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.server: Server = serve(self._serve, "127.0.0.1", 0)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"ws://127.0.0.1:{self.server.socket.getsockname()[1]}/link"
+
+    def _serve(self, ws: ServerConnection) -> None:
+        ws.send(json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0001"}}))
+        try:
+            while True:
+                try:
+                    envelope = self.outbox.get(timeout=0.05)
+                    ws.send(json.dumps(envelope))
+                except queue.Empty:
+                    pass
+                with contextlib.suppress(TimeoutError):
+                    self.acks.put(json.loads(ws.recv(timeout=0.05)))
+        except ConnectionClosed:
+            return
+
+    def deliver(self, event: dict[str, Any], envelope_id: str) -> None:
+        self.outbox.put({
+            "envelope_id": envelope_id, "type": "events_api", "accepts_response_payload": False,
+            "payload": {"type": "event_callback", "team_id": "T0001", "api_app_id": "A0001", "event_id": f"Ev{envelope_id}", "event": event},
+        })  # fmt: skip
+
+
+@pytest.fixture
+def socket_bot(real_store: Store) -> Iterator[tuple[SlackStub, SocketSlack]]:
+    stub = SlackStub().start()
+    slack = SocketSlack()
+    stub.socket_url = slack.url
+    settings = Settings(
+        slack_bot_token="xoxb-socket-test", slack_app_token="xapp-socket-test", slack_api_url=stub.api_url
+    )
+    handler = SocketModeHandler(build_app(settings, real_store), app_token=settings.slack_app_token)
+    handler.connect()  # type: ignore[no-untyped-call]
+    yield stub, slack
+    handler.close()  # type: ignore[no-untyped-call]
+    slack.server.shutdown()
+    stub.stop()
+
+
+def test_socket_mode_dm_and_mention(socket_bot: tuple[SlackStub, SocketSlack]) -> None:
+    stub, slack = socket_bot
+    slack.deliver(dm("ALB1 margin"), "env-1")
+    slack.deliver(mention("斯莫尔斯说了什么", ts="1700000003.000100"), "env-2")
+    calls = stub.wait_for(lambda c: len([x for x in c if x.path == "chat.postMessage"]) == 2)
+    posts = {c.body["channel"]: c.body for c in calls if c.path == "chat.postMessage"}
+    assert posts["D0001"]["text"].startswith("ALB1: the union lost by 200 votes")
+    assert posts["C0001"]["thread_ts"] == "1700000003.000100"
+    assert "骄傲" in posts["C0001"]["text"] or "克里斯蒂安·斯莫斯" in posts["C0001"]["text"]
+    acked = {slack.acks.get(timeout=10)["envelope_id"] for _ in range(2)}
+    assert acked == {"env-1", "env-2"}
+    assert any(
+        c.path == "apps.connections.open" and c.headers.get("Authorization") == "Bearer xapp-socket-test" for c in calls
+    )
