@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from bot.textsearch import quote_index, terms
 MAX_QUESTION = 500  # characters looked at; longer questions are answered from their start
 MAX_QUOTES = 3
 MAX_SUGGESTIONS = 3
+MAX_LIST = 20  # elections shown in a list; the total is always given
 WHO_SAID_COVERAGE = 0.6
 FACET_KINDS = ("city", "region", "state", "employer", "union", "kind", "year")
 
@@ -232,17 +234,25 @@ class _Resolver:
         near_elections = [self.store.elections[t.key] for t in a.near if t.kind == "election"]
         return self._suggest(near_elections, near_people)
 
-    def _facet_elections(self) -> list[Election]:
-        groups: dict[str, set[str]] = {}
+    def _facet_positions(self) -> set[int] | None:
+        """Positions of the elections every named facet kind allows (None when no facet is named)."""
+        index = index_for(self.store)
+        groups: dict[str, set[int]] = {}
         for target in self.a.targets(*FACET_KINDS):
             if target.kind in ("employer", "union") and self.a.targets("organisation"):
                 continue  # "Amazon", "ALU": the organisation is meant, unless places narrow it
-            members = index_for(self.store).facet_members.get(target, set())
-            groups.setdefault(target.kind, set()).update(members)
+            groups.setdefault(target.kind, set()).update(index.members(target))
         if not groups:
-            return []
-        ids = set.intersection(*groups.values())
-        return [self.store.elections[i] for i in sorted(ids)]
+            return None
+        return set.intersection(*sorted(groups.values(), key=len))
+
+    def _elections_at(self, positions: Iterable[int], limit: int) -> list[Election]:
+        index = index_for(self.store)
+        return [self.store.elections[index.order[p]] for p in heapq.nsmallest(limit, positions)]
+
+    def _facet_elections(self) -> list[Election]:
+        positions = self._facet_positions()
+        return self._elections_at(positions, MAX_SUGGESTIONS + 1) if positions else []
 
     def _one_election(self, e: Election, *, certain: bool) -> Answer:
         cues = self.cues
@@ -266,31 +276,32 @@ class _Resolver:
     def _list(self, orgs: Sequence[Organisation]) -> Answer:
         if self.extra:
             return self._suggest(unknown=" ".join(self.extra))
-        cues = self.cues
+        cues, index = self.cues, index_for(self.store)
         union = next((o.name for o in orgs if o.kind == "union"), None)
         employer = next((o.name for o in orgs if o.kind == "employer"), None)
-        facet_ids = self._facet_elections()
         outcome: Outcome | None = None
         if cues.won and not cues.lost:
             outcome = Outcome.won
         elif cues.lost and not cues.won:
             outcome = Outcome.lost
-        elections = [
-            e
-            for e in self.store.elections.values()
-            if (union is None or e.union == union)
-            and (employer is None or e.employer == employer)
-            and (outcome is None or e.outcome is outcome)
-            and (not cues.pending or e.outcome in (Outcome.pending, Outcome.undecided))
-        ]
-        if self.a.targets(*FACET_KINDS) and facet_ids:
-            wanted = {e.id for e in facet_ids}
-            elections = [e for e in elections if e.id in wanted]
+        wanted: list[set[int]] = []
+        if union:
+            wanted.append(set(index.members(index.facet("union", union))))
+        if employer:
+            wanted.append(set(index.members(index.facet("employer", employer))))
+        if outcome:
+            wanted.append(set(index.outcome_members.get(outcome, ())))
+        if cues.pending:
+            wanted.append({p for o in (Outcome.pending, Outcome.undecided) for p in index.outcome_members.get(o, ())})
+        facets = self._facet_positions()
+        if facets is not None:
+            wanted.append(facets)
+        positions: Iterable[int] = set.intersection(*sorted(wanted, key=len)) if wanted else range(len(index.order))
+        total = len(positions)  # type: ignore[arg-type]
         years = [t.key for t in self.a.targets("year")]
         places = [
             hit.text for hit in self.a.hits if any(t.kind in ("city", "region", "state", "kind") for t in hit.targets)
         ]
-        intent = Intent.how_many if cues.count else Intent.list
         flt = ListFilter(
             union=union,
             employer=employer,
@@ -299,7 +310,8 @@ class _Resolver:
             place=" ".join(places) or None,
             year=years[0] if years else None,
         )
-        return self._elections_answer(intent, elections, list_filter=flt)
+        intent = Intent.how_many if cues.count else Intent.list
+        return self._elections_answer(intent, self._elections_at(positions, MAX_LIST), list_filter=flt, total=total)
 
     # --- people, organisations, quotes ------------------------------------------
 
@@ -320,7 +332,14 @@ class _Resolver:
     def _organisation(self, org: Organisation) -> Answer:
         if len(self.extra) > 1:
             return self._suggest(unknown=" ".join(self.extra))
-        elections = [e for e in self.store.elections.values() if org.name in (e.union, e.employer)]
+        index = index_for(self.store)
+        positions = {
+            p
+            for kind, name in (("union", org.name), ("union", org.abbreviation), ("employer", org.name))
+            if name
+            for p in index.members(index.facet(kind, name))
+        }
+        elections = self._elections_at(positions, MAX_LIST)
         quotes = self.store.quotes_by_speaker.get(org.id, ())
         return self._answer(
             Kind.answered,
@@ -328,6 +347,7 @@ class _Resolver:
             organisations=(org,),
             elections=tuple(elections),
             derived=tuple(derive(e) for e in elections),
+            total=len(positions),
             more_quotes=len(quotes),
             sources=self._sources(org.sources),
         )

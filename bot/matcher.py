@@ -2,23 +2,28 @@
 
 Work per question is bounded by the question's length, not the store's size: aliases and
 facet values sit in dicts keyed by their normalised form and are looked up by n-gram (Latin
-script) or substring (Chinese); typos are corrected word by word through a deletion index
-(each vocabulary word filed under itself and every one-character deletion of it), and only
-the few candidates it yields are scored with rapidfuzz.
+script) or substring (Chinese); a word the store does not know is typo-corrected by
+generating its one-edit variants (deletions, transpositions, substitutions, insertions) and
+looking each up in the vocabulary set, so the index needs no extra memory for typos; the
+few candidates found are checked with rapidfuzz.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from string import ascii_lowercase, digits
 from weakref import WeakKeyDictionary
 
 from rapidfuzz.distance import OSA
 
 from bot.lexicon import DOMAIN, NEVER_CORRECT, STOPWORDS
-from bot.models import Election
+from bot.models import Election, Outcome
 from bot.places import KIND_VARIANTS, US_STATES, ZH_NAMES
 from bot.store import Store
 
@@ -44,6 +49,7 @@ def is_cjk(text: str) -> bool:
     return CJK.search(text) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def alias_key(text: str) -> str:
     """The dictionary key of an alias: normalised, with no spaces inside Chinese runs."""
     return re.sub(f"(?<=[{CJK_CHARS}]) (?=[{CJK_CHARS}])", "", normalise(text))
@@ -88,43 +94,49 @@ class Analysis:
         return list(seen)
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+def edits1(word: str, alphabet: str = ascii_lowercase) -> set[str]:
+    """Every string one edit from `word`: deletion, transposition, substitution, insertion."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in alphabet}
+    inserts = {a + c + b for a, b in splits for c in alphabet}
+    return (deletes | transposes | replaces | inserts) - {word}
 
 
 class Index:
     """Everything the matcher needs, built once per store."""
 
     def __init__(self, store: Store) -> None:
-        self.entries: dict[str, set[Target]] = {}
-        self.facet_members: dict[Target, set[str]] = {}
+        self.entries: dict[str, tuple[Target, ...]] = {}
+        self.order: list[str] = list(store.elections)  # election ids; facets hold positions in this list
+        self.position: dict[str, int] = {}
+        self.facet_members: dict[Target, array[int]] = {}
         self.codes: dict[str, str] = {}
-        for e in store.elections.values():
+        self._facets_seen: dict[tuple[str, str], Target] = {}
+        self.outcome_members: dict[Outcome, array[int]] = {}
+        for n, e in enumerate(store.elections.values()):
+            self.position[e.id] = n
             self._add_election(e.id, e.code, e.aliases)
-            self._add_facets(e.id, e)
+            self._add_facets(n, e)
         for o in store.organisations.values():
             for alias in (o.name, o.name_zh, o.abbreviation, *o.aliases):
                 self._add(alias, Target("organisation", o.id))
         for p in store.people.values():
             for alias in (p.name, p.name_zh, *p.aliases):
                 self._add(alias, Target("person", p.id))
-        self.vocabulary: set[str] = {
+        self.vocabulary: frozenset[str] = frozenset(
             word for key in self.entries if not is_cjk(key) for word in key.split() if len(word) >= 4 and word.isalpha()
-        }
-        self.deletion_index: dict[str, set[str]] = {}
-        for word in self.vocabulary:
-            for variant in _deletes(word):
-                self.deletion_index.setdefault(variant, set()).add(word)
-        self.code_deletions: dict[str, set[str]] = {}
-        for code in self.codes:
-            for variant in _deletes(code) | {code}:
-                self.code_deletions.setdefault(variant, set()).add(code)
+        )
+        del self._facets_seen
 
     def _add(self, alias: str | None, target: Target) -> None:
         if alias:
             key = alias_key(alias)
             if key:
-                self.entries.setdefault(key, set()).add(target)
+                known = self.entries.get(key, ())
+                if target not in known:
+                    self.entries[key] = (*known, target)
 
     def _add_election(self, election_id: str, code: str | None, aliases: Iterable[str]) -> None:
         target = Target("election", election_id)
@@ -134,47 +146,55 @@ class Index:
         for alias in aliases:
             self._add(alias, target)
 
-    def _facet(self, kind: str, value: str | None, election_id: str) -> None:
+    def _facet(self, kind: str, value: str | None, position: int) -> None:
         if not value:
             return
-        target = Target(kind, alias_key(value))
-        self.facet_members.setdefault(target, set()).add(election_id)
-        names = [value, *ZH_NAMES.get(value.casefold(), ()), *KIND_VARIANTS.get(value.casefold(), ())]
-        for name in names:
-            self._add(name, target)
+        target = self._facets_seen.get((kind, value))
+        if target is None:  # a value's names are indexed once, however many elections share it
+            target = self._facets_seen[(kind, value)] = Target(kind, alias_key(value))
+            names = [value, *ZH_NAMES.get(value.casefold(), ()), *KIND_VARIANTS.get(value.casefold(), ())]
+            for name in names:
+                self._add(name, target)
+        members = self.facet_members.get(target)
+        if members is None:
+            members = self.facet_members[target] = array("i")
+        if not members or members[-1] != position:
+            members.append(position)
 
-    def _add_facets(self, election_id: str, e: Election) -> None:
-        self._facet("city", e.city, election_id)
-        self._facet("region", e.region, election_id)
-        self._facet("state", US_STATES.get(e.state, e.state), election_id)
-        self._facet("employer", e.employer, election_id)
-        self._facet("union", e.union, election_id)
-        self._facet("union", e.union_abbr, election_id)
-        self._facet("kind", e.facility_kind, election_id)
+    def _add_facets(self, position: int, e: Election) -> None:
+        self._facet("city", e.city, position)
+        self._facet("region", e.region, position)
+        self._facet("state", US_STATES.get(e.state, e.state), position)
+        self._facet("employer", e.employer, position)
+        self._facet("union", e.union, position)
+        self._facet("union", e.union_abbr, position)
+        self._facet("kind", e.facility_kind, position)
         if e.tally_date:
-            self._facet("year", e.tally_date[:4], election_id)
+            self._facet("year", e.tally_date[:4], position)
+        outcome = self.outcome_members.get(e.outcome)  # not a name anyone types: no alias entry
+        if outcome is None:
+            outcome = self.outcome_members[e.outcome] = array("i")
+        outcome.append(position)
+
+    def members(self, target: Target) -> array[int]:
+        return self.facet_members.get(target, array("i"))
+
+    def facet(self, kind: str, value: str) -> Target:
+        return Target(kind, alias_key(value))
 
     # --- lookups -----------------------------------------------------------------
 
     def correct(self, word: str) -> tuple[str | None, list[str]]:
-        """A vocabulary word one edit away (None when none or several), and words two edits away."""
-        candidates: set[str] = set(self.deletion_index.get(word, ()))
-        for variant in _deletes(word):
-            candidates |= self.deletion_index.get(variant, set())
-            if variant in self.vocabulary:
-                candidates.add(variant)
-        scored = sorted((OSA.distance(word, c), c) for c in candidates)
-        one = [c for d, c in scored if d == 1]
-        two = [c for d, c in scored if d == 2]
-        if len(word) >= 5 and len(one) == 1:
-            return one[0], two
-        return None, one + two
+        """The vocabulary word one edit away when there is exactly one (and the word is long enough
+        to trust), else None and the candidates, for "did you mean"."""
+        candidates = sorted(v for v in edits1(word) if v in self.vocabulary and OSA.distance(word, v) == 1)
+        if len(word) >= 5 and len(candidates) == 1:
+            return candidates[0], []
+        return None, candidates
 
     def near_codes(self, code: str) -> list[str]:
-        found: set[str] = set()
-        for variant in _deletes(code) | {code}:
-            found |= self.code_deletions.get(variant, set())
-        return sorted(c for c in found if OSA.distance(code, c) <= 1)
+        """Facility codes one edit from `code` (offered, never answered: codes are exact)."""
+        return sorted(v for v in edits1(code, ascii_lowercase + digits) if v in self.codes)
 
 
 _INDEXES: WeakKeyDictionary[Store, Index] = WeakKeyDictionary()
@@ -183,7 +203,11 @@ _INDEXES: WeakKeyDictionary[Store, Index] = WeakKeyDictionary()
 def index_for(store: Store) -> Index:
     index = _INDEXES.get(store)
     if index is None:
-        index = _INDEXES[store] = Index(store)
+        gc.disable()  # hundreds of thousands of small objects: don't let the collector rescan them
+        try:
+            index = _INDEXES[store] = Index(store)
+        finally:
+            gc.enable()
     return index
 
 

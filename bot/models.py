@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Count = Annotated[int, Field(ge=0)]
 Lang = Literal["en", "zh"]
-PARTIAL_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+PARTIAL_DATE = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
+PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE)]  # YYYY-MM-DD, or YYYY-MM where only the month is known
+
+
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+_LAST_FIELD_SET: list[set[str]] = [set()]  # records in a file mostly set the same fields: check it first
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_post_init(self, context: Any, /) -> None:
+        # Records are frozen, so records that set the same fields can share one fields-set
+        # object instead of carrying ~2 KB each (200+ MB at 100k elections).
+        fields = self.__pydantic_fields_set__
+        shared = _LAST_FIELD_SET[0]
+        if fields != shared:
+            shared = _LAST_FIELD_SET[0] = _FIELD_SETS.setdefault(frozenset(fields), fields)
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
 
 
 class Text(Record):
@@ -72,7 +85,7 @@ class Election(Record):
     state: str = Field(pattern=r"^[A-Z]{2}$")
     union: str | None = None
     union_abbr: str | None = None
-    tally_date: str | None = None  # YYYY-MM-DD, or YYYY-MM where the source gives only the month
+    tally_date: PartialDate | None = None
     tally_type: TallyType | None = None
     status: Status
     votes_for: Count | None = None
@@ -91,13 +104,6 @@ class Election(Record):
     notes: tuple[Text, ...] = ()
     aliases: tuple[str, ...] = ()
     sources: tuple[Id, ...] = Field(min_length=1)
-
-    @field_validator("tally_date")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None and not PARTIAL_DATE.match(value):
-            raise ValueError(f"must be YYYY-MM-DD or YYYY-MM (got {value!r})")
-        return value
 
     @model_validator(mode="after")
     def _invariants(self) -> Election:
@@ -201,16 +207,9 @@ class Quote(Record):
     reported: bool = False  # indirect or partial speech as the source reports it
     translation: str | None = None  # ours, always labelled; never shown as the speaker's words
     channel: Channel
-    date: str | None = None
+    date: PartialDate | None = None
     elections: tuple[Id, ...] = ()
     source: Id
-
-    @field_validator("date")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None and not PARTIAL_DATE.match(value):
-            raise ValueError(f"must be YYYY-MM-DD or YYYY-MM (got {value!r})")
-        return value
 
 
 # --- answers -----------------------------------------------------------------------
@@ -299,6 +298,7 @@ class Answer:
     organisations: tuple[Organisation, ...] = ()
     quotes: tuple[Quote, ...] = ()
     more_quotes: int = 0
+    total: int = 0  # for lists: how many elections match (only the first few are carried)
     figure: Figure | None = None
     list_filter: ListFilter | None = None
     suggestions: tuple[Suggestion, ...] = ()

@@ -300,18 +300,15 @@ def text_lines(answer: Answer) -> list[str]:
         if not answer.elections:
             lines.append(msg(lang, "list_empty"))
         elif intent is Intent.how_many:
-            lines.append(
-                msg(
-                    lang,
-                    "count",
-                    what=what,
-                    n=len(answer.elections),
-                    labels=", ".join(name_of(e, lang) for e in answer.elections),
-                )
-            )
+            labels = ", ".join(name_of(e, lang) for e in answer.elections)
+            if answer.total > len(answer.elections):
+                labels += " …"
+            lines.append(msg(lang, "count", what=what, n=num(answer.total), labels=labels))
         else:
-            lines.append(msg(lang, "list_title", what=what, n=len(answer.elections)))
+            lines.append(msg(lang, "list_title", what=what, n=num(answer.total)))
             lines += ["• " + list_item(e, lang) for e in answer.elections]
+            if answer.total > len(answer.elections):
+                lines.append(msg(lang, "list_more", n=num(answer.total - len(answer.elections))))
     elif intent in (Intent.quotes, Intent.who_said):
         for q in answer.quotes:
             lines += quote_lines(q, answer)
@@ -355,6 +352,8 @@ def organisation_lines(answer: Answer) -> list[str]:
         lines.append(org.description.get(lang))
     if answer.elections:
         items = ", ".join(f"{name_of(e, lang)} ({OUTCOME_SHORT[lang][e.outcome]})" for e in answer.elections)
+        if answer.total > len(answer.elections):
+            items += " " + msg(lang, "list_more", n=num(answer.total - len(answer.elections)))
         lines.append(msg(lang, "org_elections", items=items))
     if answer.more_quotes:
         lines.append(msg(lang, "org_statements", n=answer.more_quotes, name=name))

@@ -64,8 +64,8 @@ def test_suggestions_become_buttons(real_store: Store) -> None:
     _, blocks = slack_message(a, post_button=False)
     actions = next(b for b in blocks if b["type"] == "actions")
     assert [(e["action_id"], e["value"]) for e in actions["elements"]] == [
-        ("suggestion_0", "JFK8 result"),
-        ("suggestion_1", "LDJ5 result"),
+        ("suggestion_0", "LDJ5 result"),
+        ("suggestion_1", "JFK8 result"),
     ]
 
 

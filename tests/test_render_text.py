@@ -53,6 +53,6 @@ def test_abstention_text_offers_examples(real_store: Store) -> None:
 def test_suggestions_listed(real_store: Store) -> None:
     assert render_text(answer("Staten Island", real_store)).splitlines() == [
         "I'm not sure what you mean. Did you mean:",
-        "• JFK8 result — JFK8 (Amazon, Staten Island, NY)",
         "• LDJ5 result — LDJ5 (Amazon, Staten Island, NY)",
+        "• JFK8 result — JFK8 (Amazon, Staten Island, NY)",
     ]

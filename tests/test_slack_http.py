@@ -123,7 +123,7 @@ def test_suggestion_button_answers_the_suggestion(slack: tuple[str, SlackStub, P
     url, stub, _ = slack
     first = send(url, command_body("Staten Island", stub.response_url("s")), FORM).json()
     buttons = next(b for b in first["blocks"] if b.get("block_id") == "suggestions")["elements"]
-    choice = buttons[1]
+    choice = buttons[0]
     send(url, action_body(choice["action_id"], choice["value"], stub.response_url("s")), FORM)
     calls = stub.wait_for(lambda c: any(x.path == "response/s" for x in c))
     response = next(c for c in calls if c.path == "response/s").body
