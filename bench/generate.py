@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bot.places import US_STATES
-
 EMPLOYERS = [
     "Amazon", "Starbucks", "Apple", "Trader Joe's", "REI", "Chipotle", "Tesla", "Walmart", "Costco", "Kroger",
     "Home Depot", "Target", "FedEx", "UPS", "Dollar General", "Volkswagen", "Mercedes-Benz", "Google", "Microsoft",
@@ -48,15 +46,113 @@ UNIONS = [
     ("Retail, Wholesale and Department Store Union", "RWDSU"), ("International Association of Machinists", "IAM"),
     ("United Steelworkers", "USW"), ("American Federation of Teachers", "AFT"), ("National Nurses United", "NNU"),
 ]  # fmt: skip
-KINDS = ["fulfillment center", "sortation center", "delivery station", "store", "warehouse", "plant", "hospital", "campus"]
-FIRST = ["Maria", "James", "Aisha", "Chen", "Luis", "Fatima", "Dmitri", "Grace", "Kwame", "Priya", "Sofia", "Noah", "Mei", "Omar", "Hana", "Diego"]
-LAST = ["Garcia", "Okafor", "Nguyen", "Kowalski", "Haddad", "Silva", "Johansson", "Patel", "Reyes", "Kim", "Moreau", "Abebe", "Rossi", "Tanaka", "Novak", "Mensah"]
-ROLES = ["organizer", "union president", "spokesperson", "shop steward", "warehouse worker", "barista", "nurse", "professor of labor studies"]
-WORDS = (
-    "we will keep organizing until every worker has a voice on the job and a fair contract "
-    "this vote shows the company cannot stop workers who stand together for safety dignity and respect "
-    "our team looks forward to continuing to work directly with employees on pay benefits and schedules"
-).split()
+KINDS = [
+    "fulfillment center",
+    "sortation center",
+    "delivery station",
+    "store",
+    "warehouse",
+    "plant",
+    "hospital",
+    "campus",
+]
+FIRST = [
+    "Maria",
+    "James",
+    "Aisha",
+    "Chen",
+    "Luis",
+    "Fatima",
+    "Dmitri",
+    "Grace",
+    "Kwame",
+    "Priya",
+    "Sofia",
+    "Noah",
+    "Mei",
+    "Omar",
+    "Hana",
+    "Diego",
+]
+LAST = [
+    "Garcia",
+    "Okafor",
+    "Nguyen",
+    "Kowalski",
+    "Haddad",
+    "Silva",
+    "Johansson",
+    "Patel",
+    "Reyes",
+    "Kim",
+    "Moreau",
+    "Abebe",
+    "Rossi",
+    "Tanaka",
+    "Novak",
+    "Mensah",
+]
+ROLES = [
+    "organizer",
+    "union president",
+    "spokesperson",
+    "shop steward",
+    "warehouse worker",
+    "barista",
+    "nurse",
+    "professor of labor studies",
+]
+WORDS = [
+    "we",
+    "will",
+    "keep",
+    "organizing",
+    "until",
+    "every",
+    "worker",
+    "has",
+    "a",
+    "voice",
+    "on",
+    "the",
+    "job",
+    "and",
+    "a",
+    "fair",
+    "contract",
+    "this",
+    "vote",
+    "shows",
+    "the",
+    "company",
+    "cannot",
+    "stop",
+    "workers",
+    "who",
+    "stand",
+    "together",
+    "for",
+    "safety",
+    "dignity",
+    "and",
+    "respect",
+    "our",
+    "team",
+    "looks",
+    "forward",
+    "to",
+    "continuing",
+    "to",
+    "work",
+    "directly",
+    "with",
+    "employees",
+    "on",
+    "pay",
+    "benefits",
+    "and",
+    "schedules",
+]
 
 
 def _code(rng: random.Random, used: set[str]) -> str:
@@ -149,7 +245,10 @@ def generate(size: int, out: Path, *, fmt: str = "jsonl", seed: int = 1) -> None
     for old in out.glob("*.*"):
         old.unlink()
     source = {"id": "nlrb", "publisher": "NLRB (synthetic)", "published": "2025-12-31", "language": "en"}
-    (out / "sources.toml").write_text("[[source]]\n" + "".join(f"{k} = {_toml_value(v) if k != 'published' else v}\n" for k, v in source.items()), encoding="utf-8")
+    (out / "sources.toml").write_text(
+        "[[source]]\n" + "".join(f"{k} = {_toml_value(v) if k != 'published' else v}\n" for k, v in source.items()),
+        encoding="utf-8",
+    )
     (out / "organisations.toml").write_text(
         '[[organisation]]\nid = "nlrb-org"\nname = "National Labor Relations Board"\nabbreviation = "NLRB"\nkind = "agency"\nsources = ["nlrb"]\n',
         encoding="utf-8",
