@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from bot import lexicon as lx
@@ -37,20 +37,30 @@ WHO_SAID_COVERAGE = 0.6
 FACET_KINDS = ("city", "region", "state", "employer", "union", "kind", "year")
 
 
-@dataclass(frozen=True, slots=True)
 class Cues:
-    figure: Figure | None
-    did_win: bool
-    result: bool
-    quotes: bool
-    who_said: bool
-    who_is: bool
-    listing: bool
-    count: bool
-    compare: bool
-    won: bool
-    lost: bool
-    pending: bool
+    """What the question asks for, read from its wording; each cue is looked for only when needed."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+
+    @cached_property
+    def figure(self) -> Figure | None:
+        return next((f for f, rx in lx.FIGURE_CUES if rx.search(self.norm)), None)
+
+    def _has(self, pattern: lx.Pattern) -> bool:
+        return pattern.search(self.norm) is not None
+
+    did_win = cached_property(lambda self: self._has(lx.WIN_CUE))
+    result = cached_property(lambda self: self._has(lx.RESULT_CUE))
+    quotes = cached_property(lambda self: self._has(lx.QUOTE_CUE))
+    who_said = cached_property(lambda self: self._has(lx.WHO_SAID_CUE))
+    who_is = cached_property(lambda self: self._has(lx.WHO_IS_CUE))
+    listing = cached_property(lambda self: self._has(lx.LIST_CUE))
+    count = cached_property(lambda self: self._has(lx.COUNT_CUE))
+    compare = cached_property(lambda self: self._has(lx.COMPARE_CUE))
+    won = cached_property(lambda self: self._has(lx.WON_CUE))
+    lost = cached_property(lambda self: self._has(lx.LOST_CUE))
+    pending = cached_property(lambda self: self._has(lx.PENDING_CUE))
 
     @property
     def explicit(self) -> bool:
@@ -58,21 +68,7 @@ class Cues:
 
 
 def detect(norm: str) -> Cues:
-    figure = next((f for f, rx in lx.FIGURE_CUES if rx.search(norm)), None)
-    return Cues(
-        figure=figure,
-        did_win=bool(lx.WIN_CUE.search(norm)),
-        result=bool(lx.RESULT_CUE.search(norm)),
-        quotes=bool(lx.QUOTE_CUE.search(norm)),
-        who_said=bool(lx.WHO_SAID_CUE.search(norm)),
-        who_is=bool(lx.WHO_IS_CUE.search(norm)),
-        listing=bool(lx.LIST_CUE.search(norm)),
-        count=bool(lx.COUNT_CUE.search(norm)),
-        compare=bool(lx.COMPARE_CUE.search(norm)),
-        won=bool(lx.WON_CUE.search(norm)),
-        lost=bool(lx.LOST_CUE.search(norm)),
-        pending=bool(lx.PENDING_CUE.search(norm)),
-    )
+    return Cues(norm)
 
 
 _ALL_CUES = (
@@ -84,6 +80,8 @@ _ALL_CUES = (
 
 def unexplained(leftover: Sequence[str]) -> list[str]:
     """Words of the question that neither name a record nor belong to the domain's vocabulary."""
+    if all(not is_cjk(t) and (t in lx.STOPWORDS or t in lx.DOMAIN) for t in leftover):
+        return []  # nothing to explain: no need to run (or compile) the cue patterns
     text = " ".join(leftover)
     for rx in _ALL_CUES:
         text = rx.sub(" ", text)
@@ -142,8 +140,10 @@ class _Resolver:
         self.store = store
         self.a: Analysis = analyse(text, store)
         self.cues = detect(self.a.norm)
-        self.extra = unexplained(self.a.leftover)
-        self.fuzzy = any(hit.fuzzy for hit in self.a.hits)
+
+    @cached_property
+    def extra(self) -> list[str]:
+        return unexplained(self.a.leftover)
 
     # --- building answers --------------------------------------------------------
 

@@ -38,9 +38,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _store(facts: Path | None) -> Store:
+    from bot.cache import load_cached
     from bot.config import load_settings
 
-    return load(facts or load_settings().facts_dir)
+    settings = load_settings()
+    return load_cached(facts or settings.facts_dir, settings.cache_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,7 +96,7 @@ def _console(args: argparse.Namespace) -> int:
     from bot.console import batch, repl
 
     settings = load_settings()
-    store = load(args.facts or settings.facts_dir)
+    store = _store(args.facts)
     if not sys.stdin.isatty():
         batch(sys.stdin, store, sys.stdout)
         return EXIT_OK

@@ -29,6 +29,7 @@ class Settings:
     port: int = 3000
     no_color: bool = False
     history_file: Path | None = None
+    cache_dir: Path | None = None  # where the CLI keeps the validated store; None: no cache
 
     def __repr__(self) -> str:  # secrets never reach a log line through repr()
         return (
@@ -59,10 +60,11 @@ class Settings:
 def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = True) -> Settings:
     """Read settings from `environ` (default: os.environ, after loading `.env` when present)."""
     if environ is None:
-        if dotenv:
-            from dotenv import load_dotenv
+        env_file = Path.cwd() / ".env"
+        if dotenv and env_file.is_file():
+            from dotenv import load_dotenv  # imported only when there is a .env to read
 
-            load_dotenv(Path.cwd() / ".env", override=False)
+            load_dotenv(env_file, override=False)
         environ = os.environ
 
     def get(name: str) -> str | None:
@@ -79,6 +81,7 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
     if not api_url.startswith(("http://", "https://")):
         raise ConfigError(f"SLACK_API_URL must be an http(s) URL (got {api_url!r})")
     state = Path(get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    cache = Path(get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return Settings(
         facts_dir=Path(get("FACTS_DIR") or DEFAULT_FACTS_DIR),
         log_level=level,
@@ -89,4 +92,5 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         port=int(port_text),
         no_color="NO_COLOR" in environ,
         history_file=Path(get("ELECTION_BOT_HISTORY") or state / "election-bot" / "history"),
+        cache_dir=None if get("ELECTION_BOT_NO_CACHE") else cache / "election-bot",
     )

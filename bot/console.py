@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
@@ -20,6 +19,8 @@ BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 def to_json(a: Answer, text: str) -> str:
+    import json
+
     record = {
         "question": a.question,
         "answered": a.answered,

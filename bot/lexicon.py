@@ -11,12 +11,40 @@ import re
 from bot.models import Figure
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+class Pattern:
+    """A regular expression compiled on first use: a one-shot CLI run needs only a few of these."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
+
+def _rx(pattern: str) -> Pattern:
+    return Pattern(pattern)
 
 
 # Cues that name one figure, most specific first: the first that matches wins.
-FIGURE_CUES: tuple[tuple[Figure, re.Pattern[str]], ...] = (
+FIGURE_CUES: tuple[tuple[Figure, Pattern], ...] = (
     (Figure.share, _rx(r"\bpercent(age)?s?\b|\bshares?\b|%|\bproportion\b|\bfraction\b|百分比|比例|占比|比重")),
     (
         Figure.margin,

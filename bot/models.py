@@ -1,51 +1,81 @@
-"""Fact records (pydantic, frozen, validated at load) and the answer types."""
+"""Fact records and the answer types.
+
+Records are frozen, slotted dataclasses: small in memory and cheap to import (no pydantic
+here). The loader validates fact files into them with pydantic-core, which checks types,
+coerces values and rejects unknown keys; the constraints and invariants below run in
+__post_init__ and report every problem of a record at once.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-Count = Annotated[int, Field(ge=0)]
 Lang = Literal["en", "zh"]
-PARTIAL_DATE = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
-PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE)]  # YYYY-MM-DD, or YYYY-MM where only the month is known
+ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+CODE = re.compile(r"[A-Z]{2,5}\d{1,4}")
+STATE = re.compile(r"[A-Z]{2}")
+PARTIAL_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")  # YYYY-MM-DD, or YYYY-MM
+STRICT: dict[str, Any] = {"extra": "forbid"}  # pydantic: a misspelt key in a fact file fails loudly
 
 
-_FIELD_SETS: dict[frozenset[str], set[str]] = {}
-_LAST_FIELD_SET: list[set[str]] = [set()]  # records in a file mostly set the same fields: check it first
+class RecordError(ValueError):
+    """Every problem found in one record, one per line."""
 
 
-class Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    def model_post_init(self, context: Any, /) -> None:
-        # Records are frozen, so records that set the same fields can share one fields-set
-        # object instead of carrying ~2 KB each (200+ MB at 100k elections).
-        fields = self.__pydantic_fields_set__
-        shared = _LAST_FIELD_SET[0]
-        if fields != shared:
-            shared = _LAST_FIELD_SET[0] = _FIELD_SETS.setdefault(frozenset(fields), fields)
-        object.__setattr__(self, "__pydantic_fields_set__", shared)
+def _check(problems: list[str]) -> None:
+    if problems:
+        raise RecordError("\n".join(problems))
 
 
-class Text(Record):
+def _ids(problems: list[str], name: str, values: tuple[str, ...] | str | None) -> None:
+    for value in (values,) if isinstance(values, str) else values or ():
+        if not ID.fullmatch(value):
+            problems.append(f"{name}: must be lower-case letters, digits, '-' or '_' (got {value!r})")
+
+
+def _text(problems: list[str], name: str, value: str | None) -> None:
+    if value is not None and not value.strip():
+        problems.append(f"{name}: must not be empty")
+
+
+def _counts(problems: list[str], record: object, names: tuple[str, ...]) -> None:
+    for name in names:
+        value = getattr(record, name)
+        if value is not None and value < 0:
+            problems.append(f"{name}: must be 0 or more (got {value})")
+
+
+def _date(problems: list[str], name: str, value: str | None) -> None:
+    if value is not None and not PARTIAL_DATE.fullmatch(value):
+        problems.append(f"{name}: must be YYYY-MM-DD or YYYY-MM (got {value!r})")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Text:
     """A short text kept in both languages (the Chinese is optional)."""
 
-    en: str = Field(min_length=1)
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    en: str
     zh: str | None = None
+
+    def __post_init__(self) -> None:
+        problems: list[str] = []
+        _text(problems, "en", self.en)
+        _check(problems)
 
     def get(self, lang: Lang) -> str:
         return self.zh if lang == "zh" and self.zh else self.en
 
 
-class Source(Record):
-    id: Id
-    publisher: str = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    id: str
+    publisher: str
     publisher_zh: str | None = None
     title: str | None = None
     published: dt.date
@@ -53,6 +83,12 @@ class Source(Record):
     url: str | None = None
     archive: str | None = None  # file name of the archived copy the facts were read from
     note: str | None = None
+
+    def __post_init__(self) -> None:
+        problems: list[str] = []
+        _ids(problems, "id", self.id)
+        _text(problems, "publisher", self.publisher)
+        _check(problems)
 
 
 class TallyType(StrEnum):
@@ -75,68 +111,114 @@ class Outcome(StrEnum):
     pending = "pending"
 
 
-class Election(Record):
-    id: Id
-    code: str | None = Field(default=None, pattern=r"^[A-Z]{2,5}\d{1,4}$")
-    employer: str = Field(min_length=1)
+ELECTION_COUNTS = (
+    "votes_for",
+    "votes_against",
+    "total_ballots_counted",
+    "void_ballots",
+    "challenged_ballots",
+    "eligible_voters",
+    "headcount",
+    "objections_window_business_days",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Election:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    id: str
+    code: str | None = None
+    employer: str
     facility_kind: str | None = None
     city: str | None = None
     region: str | None = None
-    state: str = Field(pattern=r"^[A-Z]{2}$")
+    state: str
     union: str | None = None
     union_abbr: str | None = None
-    tally_date: PartialDate | None = None
+    tally_date: str | None = None
     tally_type: TallyType | None = None
     status: Status
-    votes_for: Count | None = None
-    votes_against: Count | None = None
-    total_ballots_counted: Count | None = None  # for + against; void ballots are not part of it
-    void_ballots: Count | None = None
-    challenged_ballots: Count | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    total_ballots_counted: int | None = None  # for + against; void ballots are not part of it
+    void_ballots: int | None = None
+    challenged_ballots: int | None = None
     challenges_determinative: bool | None = None
-    eligible_voters: Count | None = None
+    eligible_voters: int | None = None
     eligible_approximate: bool = False
-    headcount: Count | None = None
+    headcount: int | None = None
     headcount_more_than: bool = False
     count_location: Text | None = None
-    objections_window_business_days: Count | None = None
+    objections_window_business_days: int | None = None
     outcome: Outcome
     notes: tuple[Text, ...] = ()
     aliases: tuple[str, ...] = ()
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[str, ...]
 
-    @model_validator(mode="after")
-    def _invariants(self) -> Election:
-        counts = (self.votes_for, self.votes_against)
-        if self.total_ballots_counted is not None and None in counts:
-            raise ValueError("total_ballots_counted is given without both votes_for and votes_against")
-        if None not in counts and self.total_ballots_counted is not None:
-            total = self.votes_for + self.votes_against  # type: ignore[operator]
-            if total != self.total_ballots_counted:
-                raise ValueError(
-                    f"votes_for + votes_against ({total}) != total_ballots_counted ({self.total_ballots_counted})"
-                )
-        if (self.votes_for is None) != (self.votes_against is None):
-            raise ValueError("votes_for and votes_against must be given together")
-        if self.status is Status.petition_filed and (self.votes_for is not None or self.outcome is not Outcome.pending):
-            raise ValueError("a petition_filed election has no votes and outcome 'pending'")
+    def __post_init__(self) -> None:
+        counts = (
+            self.votes_for,
+            self.votes_against,
+            self.total_ballots_counted,
+            self.void_ballots,
+            self.challenged_ballots,
+            self.eligible_voters,
+            self.headcount,
+            self.objections_window_business_days,
+        )
+        well_formed = (  # the common case, checked cheaply; messages are built only when it fails
+            ID.fullmatch(self.id)
+            and (self.code is None or CODE.fullmatch(self.code))
+            and STATE.fullmatch(self.state)
+            and self.employer.strip()
+            and (self.tally_date is None or PARTIAL_DATE.fullmatch(self.tally_date))
+            and self.sources
+            and all(ID.fullmatch(s) for s in self.sources)
+            and all(c is None or c >= 0 for c in counts)
+        )
+        if not well_formed:
+            _check(self._problems())
+        _check(self._invariants())
+
+    def _problems(self) -> list[str]:
+        problems: list[str] = []
+        _ids(problems, "id", self.id)
+        if self.code is not None and not CODE.fullmatch(self.code):
+            problems.append(f"code: must be 2-5 capital letters and 1-4 digits, like ALB1 (got {self.code!r})")
+        if not STATE.fullmatch(self.state):
+            problems.append(f"state: must be a two-letter postal code, like NY (got {self.state!r})")
+        _text(problems, "employer", self.employer)
+        _date(problems, "tally_date", self.tally_date)
+        _counts(problems, self, ELECTION_COUNTS)
+        if not self.sources:
+            problems.append("sources: must name at least one source")
+        _ids(problems, "sources", self.sources)
+        return problems
+
+    def _invariants(self) -> list[str]:
+        yes, no, total = self.votes_for, self.votes_against, self.total_ballots_counted
+        if (yes is None) != (no is None):
+            return ["votes_for and votes_against must be given together"]
+        if total is not None and yes is None:
+            return ["total_ballots_counted is given without votes_for and votes_against"]
+        if yes is not None and no is not None and total is not None and yes + no != total:
+            return [f"votes_for + votes_against ({yes + no}) != total_ballots_counted ({total})"]
+        if self.status is Status.petition_filed and (yes is not None or self.outcome is not Outcome.pending):
+            return ["a petition_filed election has no votes and outcome 'pending'"]
         if self.status is Status.too_close_to_call and self.outcome is not Outcome.undecided:
-            raise ValueError("a too_close_to_call election must have outcome 'undecided'")
-        if self.votes_for is not None and self.votes_against is not None:
-            expected = Outcome.won if self.votes_for > self.votes_against else Outcome.lost
-            if self.outcome is not expected and not self.challenges_determinative:
-                raise ValueError(
-                    f"outcome '{self.outcome}' contradicts the counts "
-                    f"({self.votes_for} for, {self.votes_against} against) "
+            return ["a too_close_to_call election must have outcome 'undecided'"]
+        if yes is not None and no is not None and not self.challenges_determinative:
+            expected = Outcome.won if yes > no else Outcome.lost  # a tie is a loss
+            if self.outcome is not expected:
+                return [
+                    f"outcome '{self.outcome}' contradicts the counts ({yes} for, {no} against) "
                     "and challenges are not determinative"
-                )
-        if self.eligible_voters is not None and not self.eligible_approximate:
-            cast = self.ballots_cast
-            if cast is not None and cast > self.eligible_voters:
-                raise ValueError(
-                    f"ballots counted + void + challenged ({cast}) > eligible_voters ({self.eligible_voters})"
-                )
-        return self
+                ]
+        cast = self.ballots_cast
+        eligible = self.eligible_voters
+        if eligible is not None and not self.eligible_approximate and cast is not None and cast > eligible:
+            return [f"ballots counted + void + challenged ({cast}) > eligible_voters ({eligible})"]
+        return []
 
     @property
     def counted(self) -> int | None:
@@ -169,25 +251,47 @@ class OrgKind(StrEnum):
     other = "other"
 
 
-class Organisation(Record):
-    id: Id
-    name: str = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Organisation:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    id: str
+    name: str
     name_zh: str | None = None
     abbreviation: str | None = None
     kind: OrgKind
     description: Text | None = None
     aliases: tuple[str, ...] = ()
-    sources: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        problems: list[str] = []
+        _ids(problems, "id", self.id)
+        _text(problems, "name", self.name)
+        if not self.sources:
+            problems.append("sources: must name at least one source")
+        _ids(problems, "sources", self.sources)
+        _check(problems)
 
 
-class Person(Record):
-    id: Id
-    name: str = Field(min_length=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    id: str
+    name: str
     name_zh: str | None = None
     aliases: tuple[str, ...] = ()
     role: Text
-    organisation: Id | None = None
-    sources: tuple[Id, ...] = Field(min_length=1)
+    organisation: str | None = None
+    sources: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        problems: list[str] = []
+        _ids(problems, "id", self.id)
+        _text(problems, "name", self.name)
+        if not self.sources:
+            problems.append("sources: must name at least one source")
+        _ids(problems, "sources", self.sources)
+        _check(problems)
 
 
 class Channel(StrEnum):
@@ -199,17 +303,29 @@ class Channel(StrEnum):
     filing = "filing"
 
 
-class Quote(Record):
-    id: Id
-    speaker: Id  # a person or an organisation
-    text: str = Field(min_length=1)  # exactly as published, in the source's language
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    id: str
+    speaker: str  # a person or an organisation
+    text: str  # exactly as published, in the source's language
     lang: Lang
     reported: bool = False  # indirect or partial speech as the source reports it
     translation: str | None = None  # ours, always labelled; never shown as the speaker's words
     channel: Channel
-    date: PartialDate | None = None
-    elections: tuple[Id, ...] = ()
-    source: Id
+    date: str | None = None
+    elections: tuple[str, ...] = ()
+    source: str
+
+    def __post_init__(self) -> None:
+        problems: list[str] = []
+        _ids(problems, "id", self.id)
+        _ids(problems, "speaker", self.speaker)
+        _text(problems, "text", self.text)
+        _date(problems, "date", self.date)
+        _ids(problems, "elections", self.elections)
+        _ids(problems, "source", self.source)
+        _check(problems)
 
 
 # --- answers -----------------------------------------------------------------------

@@ -13,20 +13,20 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.errors import FactStoreError
 from bot.models import Election, Organisation, Person, Quote, Source
+
+if TYPE_CHECKING:  # pydantic is imported only when files are validated: the cached CLI path never needs it
+    from pydantic import TypeAdapter
 
 DEFAULT_FACTS_DIR = Path(__file__).resolve().parent.parent / "facts"
 
 # record type (file stem) -> (TOML table name, record noun, model). Each type is stored as
 # STEM.toml (curated by hand) or STEM.jsonl (bulk, machine-written: one JSON object a line).
-FILES: dict[str, tuple[str, str, type[BaseModel]]] = {
+FILES: dict[str, tuple[str, str, type]] = {
     "sources": ("source", "source", Source),
     "elections": ("election", "election", Election),
     "organisations": ("organisation", "organisation", Organisation),
@@ -34,7 +34,7 @@ FILES: dict[str, tuple[str, str, type[BaseModel]]] = {
     "quotes": ("quote", "quote", Quote),
 }
 
-R = TypeVar("R", bound=BaseModel)
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, eq=False)
@@ -144,10 +144,8 @@ def _describe(error: Mapping[str, Any]) -> str:
     message = str(error["msg"]).removeprefix("Value error, ")
     if error["type"] == "missing":
         return f"missing field '{loc}'"
-    if error["type"] == "extra_forbidden":
+    if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return f"unknown field '{loc}'"
-    if error["type"] == "string_pattern_mismatch" and loc.endswith("date"):
-        return f"{loc}: must be YYYY-MM-DD or YYYY-MM (got {error.get('input')!r})"
     if not loc:
         return message
     value = error.get("input")
@@ -155,16 +153,18 @@ def _describe(error: Mapping[str, Any]) -> str:
     return f"{loc}: {message}{shown}"
 
 
-def _read_jsonl(path: Path, noun: str, model: type[R], problems: list[str], invalid: set[str]) -> list[R]:
+def _read_jsonl(path: Path, noun: str, model: type[Any], problems: list[str], invalid: set[str]) -> list[R]:
     """Bulk records: validated in one pydantic-core call; on any problem, line by line for exact messages."""
     text = _read_text(path, "one JSON object a line", problems)
     if text is None:
         return []
     text = text.replace("\r\n", "\n").strip("\n")
+    from pydantic import ValidationError
+
     records = None
     if "\n\n" not in text:  # JSON strings hold no raw newline, so the lines joined by commas are an array
         try:
-            records = _adapter(model).validate_json("[" + text.replace("\n", ",") + "]")
+            records = list(_adapter(model, many=True).validate_json("[" + text.replace("\n", ",") + "]"))
         except ValidationError:
             records = None
     if records is not None and len({getattr(r, "id", None) for r in records}) == len(records):
@@ -182,15 +182,23 @@ def _read_jsonl(path: Path, noun: str, model: type[R], problems: list[str], inva
     return _validate(path, noun, model, raw, problems, invalid, line_numbers=numbers)
 
 
-@cache
-def _adapter(model: type[R]) -> TypeAdapter[list[R]]:
-    return TypeAdapter(list[model])  # type: ignore[valid-type]
+_ADAPTERS: dict[object, TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[Any], *, many: bool = False) -> TypeAdapter[Any]:
+    """pydantic's validator for a record type (or a list of them), built once."""
+    from pydantic import TypeAdapter
+
+    key = (model, many)
+    if key not in _ADAPTERS:
+        _ADAPTERS[key] = TypeAdapter(list[model] if many else model)  # type: ignore[valid-type]
+    return _ADAPTERS[key]
 
 
 def _validate(
     path: Path,
     noun: str,
-    model: type[R],
+    model: type[Any],
     raw: list[Any],
     problems: list[str],
     invalid: set[str],
@@ -198,6 +206,8 @@ def _validate(
     line_numbers: list[int] | None = None,
 ) -> list[R]:
     """Valid records; the ids of invalid ones go to `invalid`, so references to them are not reported twice."""
+    from pydantic import ValidationError
+
     records: list[R] = []
     seen: set[str] = set()
     for number, item in enumerate(raw, start=1):
@@ -210,9 +220,9 @@ def _validate(
             problems.append(f"{where}: {name}: must be a table")
             continue
         try:
-            record = model.model_validate(item)
+            record = _adapter(model).validate_python(item)
         except ValidationError as exc:
-            problems.extend(f"{where}: {name}: {_describe(e)}" for e in exc.errors())
+            problems.extend(f"{where}: {name}: {line}" for e in exc.errors() for line in _describe(e).split("\n"))
             if isinstance(ident, str):
                 invalid.add(ident)
             continue

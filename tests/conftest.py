@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import Election, Organisation, Person, Quote, Source, Text
+from bot.models import Channel, Election, Organisation, OrgKind, Outcome, Person, Quote, Source, Status, TallyType, Text
 from bot.store import DEFAULT_FACTS_DIR, Store, load
 
 
@@ -39,14 +39,14 @@ def store() -> Store:
                 union="Workers United",
                 union_abbr="WU",
                 tally_date="2024-02-28",
-                tally_type="final",
-                status="tallied",
+                tally_type=TallyType.final,
+                status=Status.tallied,
                 votes_for=120,
                 votes_against=80,
                 void_ballots=3,
                 challenged_ballots=1,
                 eligible_voters=250,
-                outcome="won",
+                outcome=Outcome.won,
                 aliases=("Springfield plant",),
                 sources=("s1",),
             ),
@@ -58,14 +58,16 @@ def store() -> Store:
                 state="IL",
                 union="Workers United",
                 tally_date="2024-02-29",
-                status="tallied",
+                status=Status.tallied,
                 votes_for=50,
                 votes_against=50,
-                outcome="lost",
+                outcome=Outcome.lost,
                 sources=("s1",),
             ),
         ],
-        organisations=[Organisation(id="wu", name="Workers United", abbreviation="WU", kind="union", sources=("s1",))],
+        organisations=[
+            Organisation(id="wu", name="Workers United", abbreviation="WU", kind=OrgKind.union, sources=("s1",))
+        ],
         people=[
             Person(
                 id="ann",
@@ -82,9 +84,17 @@ def store() -> Store:
                 speaker="ann",
                 text="We built this union one shift at a time.",
                 lang="en",
-                channel="rally",
+                channel=Channel.rally,
                 elections=("abc1",),
                 source="s1",
             )
         ],
     )
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests (and the CLIs they start) out of the real cache and history folders."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))

@@ -71,8 +71,8 @@ def test_suggestions_become_buttons(real_store: Store) -> None:
 
 def test_long_answers_split_within_limits(real_store: Store) -> None:
     base = answer("What did Chris Smalls say?", real_store)
-    long_quote = base.quotes[0].model_copy(update={"text": "<!channel> " + "word " * 2000})
-    many: tuple[Quote, ...] = tuple(long_quote.model_copy(update={"id": f"q{i}"}) for i in range(40))
+    long_quote = dataclasses.replace(base.quotes[0], text="<!channel> " + "word " * 2000)
+    many: tuple[Quote, ...] = tuple(dataclasses.replace(long_quote, id=f"q{i}") for i in range(40))
     huge = dataclasses.replace(base, quotes=many)
     text, blocks = slack_message(huge, post_button=True)
     assert len(blocks) <= MAX_BLOCKS

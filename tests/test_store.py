@@ -29,9 +29,7 @@ def test_total_must_equal_for_plus_against(facts_copy: Path) -> None:
 
 def test_negative_count(facts_copy: Path) -> None:
     _edit(facts_copy / "elections.toml", "void_ballots = 2", "void_ballots = -2")
-    assert _problems(facts_copy) == [
-        "facts/elections.toml: election 'ldj5': void_ballots: Input should be greater than or equal to 0 (got -2)"
-    ]
+    assert _problems(facts_copy) == ["facts/elections.toml: election 'ldj5': void_ballots: must be 0 or more (got -2)"]
 
 
 def test_outcome_must_match_counts(facts_copy: Path) -> None:
