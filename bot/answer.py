@@ -439,8 +439,8 @@ class _Resolver:
         query = terms(text)
         if not query:
             return self._suggest()
-        found = quote_index(self.store).search(query)
-        best = [self.store.quotes[qid] for cov, qid in found if cov >= WHO_SAID_COVERAGE and cov >= found[0][0] - 0.01]
+        found = quote_index(self.store).search(query, WHO_SAID_COVERAGE)
+        best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01]
         if not best:
             return self._answer(
                 Kind.not_found, Intent.who_said, unknown=text.strip(), examples=examples(self.store, self.lang)

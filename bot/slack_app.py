@@ -88,10 +88,20 @@ def build_app(settings: Settings, store: Store, *, client: WebClient | None = No
     def skip_retried_events(req: BoltRequest, resp: BoltResponse, next: Callable[[], None]) -> BoltResponse | None:
         body = req.body
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id and not dedupe.first_time(str(event_id)):
-            retry = req.headers.get("x-slack-retry-num", ["?"])[0]
-            log.info("duplicate event_id=%s retry=%s: acknowledged, not answered again", event_id, retry)
-            return BoltResponse(status=200, body="")
+        if event_id:
+            retry = req.headers.get("x-slack-retry-num", [None])[0]
+            reason = req.headers.get("x-slack-retry-reason", [""])[0]
+            # A retry for http_timeout means the first delivery arrived (we were slow to say so):
+            # skip it even on a worker that never saw the id; other retries go through the cache.
+            first = dedupe.first_time(str(event_id))
+            if not first or (retry and reason == "http_timeout"):
+                log.info(
+                    "duplicate event_id=%s retry=%s reason=%s: acknowledged, not answered again",
+                    event_id,
+                    retry,
+                    reason,
+                )
+                return BoltResponse(status=200, body="")
         next()
         return None
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import dataclasses
 import gc
-import json
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -121,6 +118,8 @@ def _read_text(path: Path, expected: str, problems: list[str]) -> str | None:
 
 def _read_table(path: Path, table: str, problems: list[str]) -> list[Any]:
     where = display_path(path)
+    import tomllib  # the loaders' imports wait until a file is read: the cached CLI path reads none
+
     text = _read_text(path, f"[[{table}]] tables", problems)
     if text is None:
         return []
@@ -169,6 +168,8 @@ def _read_jsonl(path: Path, noun: str, model: type[Any], problems: list[str], in
             records = None
     if records is not None and len({getattr(r, "id", None) for r in records}) == len(records):
         return records
+    import json
+
     lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     where = display_path(path)
     raw: list[Any] = []
@@ -297,6 +298,8 @@ def _check_aliases(store: Store, files: Mapping[str, str], problems: list[str]) 
 def _release_free_memory() -> None:
     """Hand the parse buffers' freed memory back to the OS (glibc keeps it otherwise: ~200 MB at 100k)."""
     gc.collect()
+    import ctypes
+
     with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 

@@ -52,16 +52,36 @@ class QuoteIndex:
     def idf(self, term: str) -> float:
         return math.log(1 + self.size / (1 + len(self.postings.get(term, ()))))
 
-    def search(self, query_terms: set[str]) -> list[tuple[float, str]]:
-        """(coverage, quote id), best first; coverage is the share of the query's weight a quote has."""
-        known = [t for t in query_terms if t in self.postings]
-        total = sum(self.idf(t) for t in query_terms) or 1.0
-        scores: dict[str, float] = {}
-        for term in known:
-            weight = self.idf(term)
-            for quote_id in self.postings[term]:
-                scores[quote_id] = scores.get(quote_id, 0.0) + weight
-        return sorted(((score / total, qid) for qid, score in scores.items()), key=lambda p: (-p[0], p[1]))
+    def search(self, query_terms: set[str], min_coverage: float) -> list[tuple[float, str]]:
+        """(coverage, quote id) of quotes holding at least `min_coverage` of the query's weight, best first.
+
+        Quotes holding every term are found by set intersection. Otherwise only quotes holding one
+        of the rarest terms can qualify (the rest can't reach the coverage without them), so only
+        those are scored: the work follows the rare terms' postings, not the common ones'.
+        """
+        weights = {t: self.idf(t) for t in query_terms}
+        total = sum(weights.values()) or 1.0
+        known = sorted((t for t in query_terms if t in self.postings), key=lambda t: len(self.postings[t]))
+        if not known:
+            return []
+        if len(known) == len(query_terms):
+            everywhere = set.intersection(*(self.postings[t] for t in known))
+            if everywhere:
+                return [(1.0, qid) for qid in sorted(everywhere)]
+        by_rarity = sorted(known, key=lambda t: -weights[t])
+        needed, allowed_missing, rare = 0.0, (1 - min_coverage) * total, []
+        for term in by_rarity:
+            rare.append(term)
+            needed += weights[term]
+            if needed > allowed_missing:
+                break
+        candidates = set().union(*(self.postings[t] for t in rare))
+        scored = []
+        for qid in candidates:
+            score = sum(w for t, w in weights.items() if qid in self.postings.get(t, ())) / total
+            if score >= min_coverage:
+                scored.append((score, qid))
+        return sorted(scored, key=lambda p: (-p[0], p[1]))
 
 
 _INDEXES: WeakKeyDictionary[Store, QuoteIndex] = WeakKeyDictionary()

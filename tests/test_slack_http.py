@@ -4,10 +4,6 @@ requests are signed as Slack signs them, and replies land on a stand-in Web API 
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -15,20 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import serve
 from slack_requests import SIGNING_SECRET, action_body, command_body, dm, event_body, mention, send
 from slack_stub import BOT_ID, BOT_USER_ID, SlackStub
-
-from bot.slack_run import web_command
 
 BOT_TOKEN = "xoxb-test-0000-secret-token"
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -40,36 +29,17 @@ def stub() -> Iterator[SlackStub]:
 
 @pytest.fixture(scope="module")
 def server(stub: SlackStub, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    port = _free_port()
     log = tmp_path_factory.mktemp("gunicorn") / "server.log"
-    command = [w.replace("0.0.0.0", "127.0.0.1") for w in web_command(port)]
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("SLACK_")},
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": stub.api_url,
         "WEB_CONCURRENCY": "1",
         "LOG_LEVEL": "INFO",
     }
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            command, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=1) as response:
-                assert response.status == 200
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError("gunicorn did not start:\n" + log.read_text()) from None
-            time.sleep(0.1)
+    process, base = serve.start(env, log)
     yield base + "/slack/events", log
-    process.terminate()
-    process.wait(timeout=10)
+    serve.stop(process)
 
 
 @pytest.fixture
@@ -202,7 +172,16 @@ def test_event_delivered_three_times_is_answered_once(slack: tuple[str, SlackStu
     stub.wait_for(lambda c: len([x for x in c if x.path == "chat.postMessage"]) == 2)
     time.sleep(0.3)
     assert sorted(c.body["channel"] for c in stub.posts("chat.postMessage")) == ["D0001", "D0011"]
-    assert "duplicate event_id=EvRETRY0001 retry=2" in log.read_text()
+    assert "duplicate event_id=EvRETRY0001 retry=2 reason=http_timeout" in log.read_text()
+
+
+def test_retry_after_an_error_is_answered_when_first_delivery_was_lost(slack: tuple[str, SlackStub, Path]) -> None:
+    url, stub, _ = slack
+    body = event_body(dm("ALB1", channel="D0016"), event_id="EvNEVERSEEN01")
+    headers = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"}
+    assert send(url, body, JSON, headers=headers).status == 200
+    stub.wait_for(lambda c: any(x.path == "chat.postMessage" for x in c))
+    assert [c.body["channel"] for c in stub.posts("chat.postMessage")] == ["D0016"]
 
 
 def test_markup_in_a_question_never_pings(slack: tuple[str, SlackStub, Path]) -> None:
