@@ -29,7 +29,7 @@ score: $(STAMP)
 	$(BIN)/python ../shared/questions/score.py ../shared/questions/dev.jsonl --cmd '$(BIN)/election-bot ask --json' -v
 
 bench: $(STAMP)
-	$(BIN)/python bench/answer_latency.py
+	cd bench && ../$(BIN)/python run_all.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -18,6 +18,7 @@ from pathlib import Path
 from common import OUT, ROOT, summary
 
 ROUNDS = 30
+RUNS = 3
 
 
 def mix(store: object, rng: random.Random) -> list[str]:

@@ -7,12 +7,13 @@ Usage: python bench/slack_http.py [REQUESTS]
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import serve, slack_requests, slack_stub, summary
+from common import BENCH, ROOT, serve, slack_requests, slack_stub, summary
 
 SIGNING_SECRET, command_body, send = slack_requests.SIGNING_SECRET, slack_requests.command_body, slack_requests.send
 SlackStub = slack_stub.SlackStub
@@ -31,7 +32,13 @@ def main(requests: int = 1000) -> dict[str, float]:
     }
     logs = Path(tempfile.mkdtemp(prefix="bench-http-"))
     bot, bot_url = serve.start(env, logs / "bot.log")
-    floor, floor_url = serve.start(env, logs / "floor.log", app="bench.minimal_app:create()", health="/slack/events")
+    try:
+        floor_env = {**env, "PYTHONPATH": f"{BENCH}{os.pathsep}{ROOT}"}
+        floor, floor_url = serve.start(floor_env, logs / "floor.log", app="minimal_app:create()", health="/slack/events")
+    except BaseException:
+        serve.stop(bot)
+        stub.stop()
+        raise
     timings: dict[str, list[float]] = {"bot": [], "floor": []}
     try:
         for n in range(requests + 100):

@@ -276,23 +276,36 @@ def _check_references(store: Store, paths: Mapping[str, str], problems: list[str
 
 
 def _check_aliases(store: Store, files: Mapping[str, str], problems: list[str]) -> None:
-    owners: dict[str, str] = {}
-    groups: list[tuple[str, str, Iterable[str | None]]] = []
+    """Each normalised alias (codes and names included) belongs to one record."""
+    owners: dict[str, tuple[str, str]] = {}  # alias -> (record kind, id); messages are built only on a clash
+
+    def claim(alias: str, owner: tuple[str, str], where: str) -> None:
+        known = owners.setdefault(alias, owner)
+        if known != owner:
+            problems.append(
+                f"{where}: {owner[0]} {owner[1]!r}: alias {alias!r} already belongs to {known[0]} {known[1]!r}"
+            )
+
     for e in store.elections.values():
-        groups.append((files["elections"], f"election {e.id!r}", (e.code, *e.aliases)))
-    for o in store.organisations.values():
-        groups.append(
-            (files["organisations"], f"organisation {o.id!r}", (o.name, o.name_zh, o.abbreviation, *o.aliases))
-        )
-    for p in store.people.values():
-        groups.append((files["people"], f"person {p.id!r}", (p.name, p.name_zh, *p.aliases)))
-    for where, owner, aliases in groups:
+        owner = ("election", e.id)
+        if e.code:
+            claim(
+                e.code.lower(), owner, files["elections"]
+            )  # a code is capitals and digits: its lower case is its form
+        for alias in {normalise_alias(a) for a in e.aliases} - {e.code.lower() if e.code else ""}:
+            if alias:
+                claim(alias, owner, files["elections"])
+    named: list[tuple[str, str, str, Iterable[str | None]]] = [
+        *(
+            ("organisation", o.id, files["organisations"], (o.name, o.name_zh, o.abbreviation, *o.aliases))
+            for o in store.organisations.values()
+        ),
+        *(("person", p.id, files["people"], (p.name, p.name_zh, *p.aliases)) for p in store.people.values()),
+    ]
+    for kind, ident, where, aliases in named:
         for alias in {normalise_alias(a) for a in aliases if a}:
-            if not alias:
-                continue
-            if alias in owners and owners[alias] != owner:
-                problems.append(f"{where}: {owner}: alias {alias!r} already belongs to {owners[alias]}")
-            owners.setdefault(alias, owner)
+            if alias:
+                claim(alias, (kind, ident), where)
 
 
 def _release_free_memory() -> None:
