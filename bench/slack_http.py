@@ -34,7 +34,9 @@ def main(requests: int = 1000) -> dict[str, float]:
     bot, bot_url = serve.start(env, logs / "bot.log")
     try:
         floor_env = {**env, "PYTHONPATH": f"{BENCH}{os.pathsep}{ROOT}"}
-        floor, floor_url = serve.start(floor_env, logs / "floor.log", app="minimal_app:create()", health="/slack/events")
+        floor, floor_url = serve.start(
+            floor_env, logs / "floor.log", app="minimal_app:create()", health="/slack/events"
+        )
     except BaseException:
         serve.stop(bot)
         stub.stop()
