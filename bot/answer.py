@@ -148,7 +148,8 @@ class _Resolver:
     # --- building answers --------------------------------------------------------
 
     def _answer(self, kind: Kind, intent: Intent, **fields: object) -> Answer:
-        return Answer(question=self.question, kind=kind, intent=intent, lang=self.lang, **fields)  # type: ignore[arg-type]
+        read = MAX_QUESTION if len(self.question) > MAX_QUESTION else None
+        return Answer(question=self.question, kind=kind, intent=intent, lang=self.lang, read_chars=read, **fields)  # type: ignore[arg-type]
 
     def _sources(self, ids: Iterable[str]) -> tuple[Source, ...]:
         seen = dict.fromkeys(ids)

@@ -26,6 +26,7 @@ class Settings:
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None
     slack_api_url: str = SLACK_API_URL
+    slack_api_timeout: float = 10.0  # seconds for one Web API call
     port: int = 3000
     no_color: bool = False
     history_file: Path | None = None
@@ -80,6 +81,13 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
     api_url = get("SLACK_API_URL") or SLACK_API_URL
     if not api_url.startswith(("http://", "https://")):
         raise ConfigError(f"SLACK_API_URL must be an http(s) URL (got {api_url!r})")
+    timeout_text = get("SLACK_API_TIMEOUT") or "10"
+    try:
+        timeout = float(timeout_text)
+    except ValueError:
+        timeout = 0.0
+    if not 0 < timeout <= 120:
+        raise ConfigError(f"SLACK_API_TIMEOUT must be a number of seconds from 0 to 120 (got {timeout_text!r})")
     state = Path(get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
     cache = Path(get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return Settings(
@@ -89,6 +97,7 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         slack_signing_secret=get("SLACK_SIGNING_SECRET"),
         slack_app_token=get("SLACK_APP_TOKEN"),
         slack_api_url=api_url if api_url.endswith("/") else api_url + "/",
+        slack_api_timeout=timeout,
         port=int(port_text),
         no_color="NO_COLOR" in environ,
         history_file=Path(get("ELECTION_BOT_HISTORY") or state / "election-bot" / "history"),

@@ -422,6 +422,7 @@ class Answer:
     unknown: str | None = None  # the words the bot could not place (echoed, escaped by renderers)
     unknown_kind: Literal["code", "speaker", "words"] | None = None
     examples: tuple[str, ...] = field(default=())
+    read_chars: int | None = None  # set when only the first read_chars characters of a long question were read
 
     @property
     def answered(self) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 from bot.messages import msg
 from bot.models import Answer, Intent, Kind
 from bot.render_text import text_lines
+from bot.slack_text import to_plain
 
 SECTION_LIMIT = 3000  # characters of text in one section block
 MAX_BLOCKS = 50
@@ -92,12 +93,18 @@ def context(text: str) -> Block:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:SECTION_LIMIT]}]}
 
 
+def _question_value(question: str) -> str:
+    """A question carried in a button to be answered again: plain words, never markup (angle
+    brackets mean nothing to the matcher, so none are kept)."""
+    return to_plain(question).replace("<", " ").replace(">", " ")[:BUTTON_VALUE_LIMIT]
+
+
 def button(label: str, action_id: str, value: str, *, primary: bool = False) -> Block:
     element: Block = {
         "type": "button",
-        "text": plain(label, BUTTON_TEXT_LIMIT),
+        "text": plain(to_plain(label), BUTTON_TEXT_LIMIT),
         "action_id": action_id,
-        "value": value[:BUTTON_VALUE_LIMIT],
+        "value": _question_value(value),
     }
     if primary:
         element["style"] = "primary"

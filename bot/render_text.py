@@ -278,6 +278,13 @@ def render_text(answer: Answer) -> str:
 
 
 def text_lines(answer: Answer) -> list[str]:
+    lines = _text_lines(answer)
+    if answer.read_chars:
+        lines.insert(1, msg(answer.lang, "too_long", n=answer.read_chars))
+    return lines
+
+
+def _text_lines(answer: Answer) -> list[str]:
     lang = answer.lang
     if answer.kind is Kind.help:
         return [msg(lang, "help"), msg(lang, "try", examples=examples_text(answer))]

@@ -29,7 +29,6 @@ from bot.store import Store
 
 log = logging.getLogger("election_bot")
 COMMAND = "/election"
-API_TIMEOUT = 10  # seconds for one Web API call
 RETRIES = 3
 
 
@@ -58,7 +57,7 @@ def make_client(settings: Settings) -> WebClient:
     return WebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
-        timeout=API_TIMEOUT,
+        timeout=int(settings.slack_api_timeout) or 1,
         retry_handlers=[
             ConnectionErrorRetryHandler(max_retry_count=RETRIES),
             RateLimitErrorRetryHandler(max_retry_count=RETRIES),  # waits as long as Retry-After says

@@ -34,7 +34,7 @@ FILES: dict[str, tuple[str, str, type]] = {
 R = TypeVar("R")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Store:
     sources: Mapping[str, Source]
     elections: Mapping[str, Election]
@@ -83,6 +83,12 @@ class Store:
             quotes_by_speaker={k: tuple(v) for k, v in by_speaker.items()},
             quotes_by_election={k: tuple(v) for k, v in by_election.items()},
             people_by_org={k: tuple(v) for k, v in by_org.items()},
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Store({len(self.elections)} elections, {len(self.people)} people, "
+            f"{len(self.organisations)} organisations, {len(self.quotes)} quotes, {len(self.sources)} sources)"
         )
 
     def speaker_name(self, speaker_id: str) -> str:

@@ -4,6 +4,7 @@ import pytest
 
 from bot.answer import answer
 from bot.models import Figure, Intent, Kind
+from bot.render_text import render_text
 from bot.store import Store
 
 # question, expected kind, expected intent, a record the answer must be about (or None)
@@ -132,3 +133,4 @@ def test_unit_store_tie_is_a_loss(store: Store) -> None:
 def test_long_question_is_read_in_part(real_store: Store) -> None:
     a = answer("ALB1 result " + "x" * 100_000, real_store)
     assert a.kind is Kind.answered and a.elections[0].id == "alb1"
+    assert render_text(a).split("\n")[1] == "(Only the first 500 characters of the question were read.)"

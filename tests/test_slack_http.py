@@ -36,6 +36,7 @@ def server(stub: SlackStub, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         "SLACK_API_URL": stub.api_url,
         "WEB_CONCURRENCY": "1",
         "LOG_LEVEL": "INFO",
+        "SLACK_API_TIMEOUT": "2",
     }
     process, base = serve.start(env, log)
     yield base + "/slack/events", log
@@ -227,3 +228,29 @@ def test_unanswered_questions_are_logged_and_tokens_never(slack: tuple[str, Slac
     assert "unanswered surface=command question='Who won the Super Bowl?'" in text
     assert BOT_TOKEN not in text and SIGNING_SECRET not in text
     assert all(c.headers.get("Authorization") == f"Bearer {BOT_TOKEN}" for c in stub.posts("chat.postMessage"))
+
+
+def _wait_for_log(log: Path, text: str, timeout: float = 10) -> str:
+    deadline = time.monotonic() + timeout
+    while text not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return log.read_text()
+
+
+def test_web_api_faults_in_turn(slack: tuple[str, SlackStub, Path]) -> None:
+    """429 (retried after Retry-After), 500 (logged), a timeout (logged, not retried), then normal service."""
+    url, stub, log = slack
+    stub.fail_next("chat.postMessage", 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
+    send(url, event_body(dm("ALB1", channel="D0101")), JSON)
+    stub.wait_for(lambda c: len([x for x in c if x.path == "chat.postMessage"]) == 2)
+    stub.fail_next("chat.postMessage", 500, {"ok": False, "error": "internal_error"})
+    send(url, event_body(dm("ALB1", channel="D0102")), JSON)
+    stub.wait_for(lambda c: len([x for x in c if x.path == "chat.postMessage"]) == 3)
+    assert "chat.postMessage failed: status=500" in _wait_for_log(log, "chat.postMessage failed: status=500")
+    stub.fail_next("chat.postMessage", 200, {"ok": True}, delay=4)  # longer than SLACK_API_TIMEOUT=2
+    send(url, event_body(dm("ALB1", channel="D0103")), JSON)
+    assert "chat.postMessage failed: TimeoutError" in _wait_for_log(log, "chat.postMessage failed: TimeoutError")
+    send(url, event_body(dm("JFK8", channel="D0104")), JSON)
+    calls = stub.wait_for(lambda c: any(x.body.get("channel") == "D0104" for x in c if x.path == "chat.postMessage"))
+    channels = [c.body["channel"] for c in calls if c.path == "chat.postMessage"]
+    assert channels == ["D0101", "D0101", "D0102", "D0103", "D0104"]  # the timed-out post was not retried
