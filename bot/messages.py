@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.models import Figure, Lang, Outcome
+from bot.models import Lang, Outcome
 
 OUTCOME: dict[Lang, dict[Outcome, str]] = {
     "en": {
@@ -252,7 +252,6 @@ TALLY_KIND: dict[Lang, dict[str, str]] = {
     "en": {"preliminary": "preliminary", "final": "final", "revised": "revised", "rerun": "rerun"},
     "zh": {"preliminary": "初步", "final": "最终", "revised": "修订", "rerun": "重新投票"},
 }
-FIGURE_NAMES = tuple(f.value for f in Figure)
 
 
 def msg(lang: Lang, key: str, **values: object) -> str:

@@ -37,6 +37,21 @@ def _ids(problems: list[str], name: str, values: tuple[str, ...] | str | None) -
             problems.append(f"{name}: must be lower-case letters, digits, '-' or '_' (got {value!r})")
 
 
+def _identity(problems: list[str], record_id: str, sources: tuple[str, ...]) -> None:
+    """The id is well formed and the record names at least one well-formed source id."""
+    _ids(problems, "id", record_id)
+    if not sources:
+        problems.append("sources: must name at least one source")
+    _ids(problems, "sources", sources)
+
+
+def _check_named(record_id: str, name: str, sources: tuple[str, ...]) -> None:
+    problems: list[str] = []
+    _identity(problems, record_id, sources)
+    _text(problems, "name", name)
+    _check(problems)
+
+
 def _text(problems: list[str], name: str, value: str | None) -> None:
     if value is not None and not value.strip():
         problems.append(f"{name}: must not be empty")
@@ -182,7 +197,7 @@ class Election:
 
     def _problems(self) -> list[str]:
         problems: list[str] = []
-        _ids(problems, "id", self.id)
+        _identity(problems, self.id, self.sources)
         if self.code is not None and not CODE.fullmatch(self.code):
             problems.append(f"code: must be 2-5 capital letters and 1-4 digits, like ALB1 (got {self.code!r})")
         if not STATE.fullmatch(self.state):
@@ -190,9 +205,6 @@ class Election:
         _text(problems, "employer", self.employer)
         _date(problems, "tally_date", self.tally_date)
         _counts(problems, self, ELECTION_COUNTS)
-        if not self.sources:
-            problems.append("sources: must name at least one source")
-        _ids(problems, "sources", self.sources)
         return problems
 
     def _invariants(self) -> list[str]:
@@ -264,13 +276,7 @@ class Organisation:
     sources: tuple[str, ...]
 
     def __post_init__(self) -> None:
-        problems: list[str] = []
-        _ids(problems, "id", self.id)
-        _text(problems, "name", self.name)
-        if not self.sources:
-            problems.append("sources: must name at least one source")
-        _ids(problems, "sources", self.sources)
-        _check(problems)
+        _check_named(self.id, self.name, self.sources)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -285,13 +291,7 @@ class Person:
     sources: tuple[str, ...]
 
     def __post_init__(self) -> None:
-        problems: list[str] = []
-        _ids(problems, "id", self.id)
-        _text(problems, "name", self.name)
-        if not self.sources:
-            problems.append("sources: must name at least one source")
-        _ids(problems, "sources", self.sources)
-        _check(problems)
+        _check_named(self.id, self.name, self.sources)
 
 
 class Channel(StrEnum):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.matcher import is_cjk
 from bot.messages import msg
 from bot.models import Answer, Intent, Kind
 from bot.render_text import text_lines
@@ -151,6 +152,6 @@ def slack_message(answer: Answer, *, post_button: bool = False) -> tuple[str, li
     return fallback, blocks
 
 
-def error_message(lang: str) -> str:
-    """What a member sees when something failed on our side: short, no details."""
-    return msg("zh" if lang == "zh" else "en", "internal_error")
+def error_message(question: str) -> str:
+    """What a member sees when something failed on our side: short, in their language, no details."""
+    return msg("zh" if is_cjk(question) else "en", "internal_error")

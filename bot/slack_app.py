@@ -23,7 +23,7 @@ from bot.answer import answer
 from bot.config import Settings
 from bot.messages import msg
 from bot.models import Answer
-from bot.render_slack import POST_ACTION, SUGGESTION_ACTION, slack_message
+from bot.render_slack import POST_ACTION, SUGGESTION_ACTION, error_message, slack_message
 from bot.slack_text import to_plain
 from bot.store import Store
 
@@ -104,22 +104,32 @@ def build_app(settings: Settings, store: Store, *, client: WebClient | None = No
         next()
         return None
 
+    def reply_for(
+        question: str, surface: str, *, post_button: bool = False
+    ) -> tuple[str, list[dict[str, Any]], Answer | None]:
+        """The answer as a Slack message; if answering fails, a short apology (the operator gets the log)."""
+        started = time.perf_counter()
+        try:
+            a = answer(question, store)
+            text, blocks = slack_message(a, post_button=post_button and a.answered)
+        except Exception as exc:  # a member must never see a traceback or be left without a reply
+            log.error("answering failed surface=%s: %s: %s", surface, type(exc).__name__, exc)
+            apology = error_message(question)
+            return apology, [{"type": "section", "text": {"type": "mrkdwn", "text": apology}}], None
+        _log_request(surface, a, started)
+        return text, blocks, a
+
     @app.command(COMMAND)
     def on_command(ack: Callable[..., None], command: dict[str, Any]) -> None:
-        started = time.perf_counter()
-        a = answer(to_plain(command.get("text", "")), store)
-        text, blocks = slack_message(a, post_button=a.answered)
+        text, blocks, _ = reply_for(to_plain(command.get("text", "")), "command", post_button=True)
         ack(text=text, blocks=blocks, response_type="ephemeral")
-        _log_request("command", a, started)
 
     @app.event("app_mention")
     def on_mention(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
-        started = time.perf_counter()
-        a = answer(to_plain(event.get("text", ""), bot_user_id=context.get("bot_user_id")), store)
-        text, blocks = slack_message(a)
+        question = to_plain(event.get("text", ""), bot_user_id=context.get("bot_user_id"))
+        text, blocks, _ = reply_for(question, "mention")
         thread = event.get("thread_ts") or event["ts"]
-        _post(client, a, channel=event["channel"], text=text, blocks=blocks, thread_ts=thread)
-        _log_request("mention", a, started)
+        _post(client, channel=event["channel"], text=text, blocks=blocks, thread_ts=thread)
 
     @app.event("message")
     def on_message(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:
@@ -127,11 +137,9 @@ def build_app(settings: Settings, store: Store, *, client: WebClient | None = No
             return  # edits, joins, other bots, and anything outside DMs
         if event.get("user") == context.get("bot_user_id"):
             return
-        started = time.perf_counter()
-        a = answer(to_plain(event.get("text", ""), bot_user_id=context.get("bot_user_id")), store)
-        text, blocks = slack_message(a)
-        _post(client, a, channel=event["channel"], text=text, blocks=blocks)
-        _log_request("dm", a, started)
+        question = to_plain(event.get("text", ""), bot_user_id=context.get("bot_user_id"))
+        text, blocks, _ = reply_for(question, "dm")
+        _post(client, channel=event["channel"], text=text, blocks=blocks)
 
     @app.action(POST_ACTION)
     def on_post(
@@ -142,30 +150,26 @@ def build_app(settings: Settings, store: Store, *, client: WebClient | None = No
         respond: Callable[..., Any],
     ) -> None:
         ack()
-        started = time.perf_counter()
-        a = answer(action.get("value", ""), store)
-        text, blocks = slack_message(a)
+        question = action.get("value", "")
+        text, blocks, a = reply_for(question, "post_button")
+        lang = a.lang if a else "en"
         channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
-        if not channel:
-            respond(text=msg(a.lang, "cannot_post"), response_type="ephemeral", replace_original=False)
+        if not channel or a is None:
+            respond(text=msg(lang, "cannot_post") if a else text, response_type="ephemeral", replace_original=False)
             return
         try:
             client.chat_postMessage(channel=channel, text=text, blocks=blocks, unfurl_links=False, unfurl_media=False)
         except SlackApiError as exc:
             log.warning("post_to_channel failed: %s", exc.response.get("error"))
-            respond(text=msg(a.lang, "cannot_post"), response_type="ephemeral", replace_original=False)
+            respond(text=msg(lang, "cannot_post"), response_type="ephemeral", replace_original=False)
             return
         respond(delete_original=True)
-        _log_request("post_button", a, started)
 
     @app.action(re.compile(rf"^{SUGGESTION_ACTION}_\d+$"))
     def on_suggestion(ack: Callable[..., None], action: dict[str, Any], respond: Callable[..., Any]) -> None:
         ack()
-        started = time.perf_counter()
-        a = answer(action.get("value", ""), store)
-        text, blocks = slack_message(a, post_button=a.answered)
+        text, blocks, _ = reply_for(action.get("value", ""), "suggestion_button", post_button=True)
         respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
-        _log_request("suggestion_button", a, started)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:
@@ -175,7 +179,7 @@ def build_app(settings: Settings, store: Store, *, client: WebClient | None = No
     return app
 
 
-def _post(client: WebClient, a: Answer, **message: Any) -> None:
+def _post(client: WebClient, **message: Any) -> None:
     """chat.postMessage; failures are logged (once, without tokens) and not retried blindly."""
     try:
         client.chat_postMessage(unfurl_links=False, unfurl_media=False, **message)

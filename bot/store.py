@@ -91,11 +91,6 @@ class Store:
             f"{len(self.organisations)} organisations, {len(self.quotes)} quotes, {len(self.sources)} sources)"
         )
 
-    def speaker_name(self, speaker_id: str) -> str:
-        if speaker_id in self.people:
-            return self.people[speaker_id].name
-        return self.organisations[speaker_id].name
-
 
 def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory when inside it."""

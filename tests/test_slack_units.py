@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bot.config import ConfigError, load_settings
@@ -77,3 +79,47 @@ def test_tokens_redacted_from_logs() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "token %s used", ("xoxb-123-abc",), None)
     RedactSecrets().filter(record)
     assert record.getMessage() == "token [redacted] used"
+
+
+def test_a_failure_while_answering_gets_a_short_apology(monkeypatch: pytest.MonkeyPatch, real_store: object) -> None:
+    """Through Bolt's own dispatch with a signed request, as Bolt tests itself."""
+    import time
+    import urllib.parse
+
+    from slack_bolt.request import BoltRequest
+    from slack_sdk.signature import SignatureVerifier
+    from slack_stub import SlackStub
+
+    from bot import slack_app
+    from bot.config import Settings
+
+    def broken(question: str, store: object) -> None:
+        raise RuntimeError("index exploded")
+
+    stub = SlackStub().start()
+    try:
+        settings = Settings(slack_bot_token="xoxb-x", slack_signing_secret="s3cret", slack_api_url=stub.api_url)
+        app = slack_app.build_app(settings, real_store)  # type: ignore[arg-type]
+        monkeypatch.setattr(slack_app, "answer", broken)
+        body = urllib.parse.urlencode(
+            {
+                "command": "/election",
+                "text": "ALB1",
+                "user_id": "U1",
+                "channel_id": "C1",
+                "team_id": "T1",
+                "response_url": stub.response_url("x"),
+            }
+        )
+        ts = str(int(time.time()))
+        headers = {
+            "x-slack-request-timestamp": [ts],
+            "x-slack-signature": [SignatureVerifier("s3cret").generate_signature(timestamp=ts, body=body)],
+            "content-type": ["application/x-www-form-urlencoded"],
+        }
+        response = app.dispatch(BoltRequest(body=body, headers=headers))
+    finally:
+        stub.stop()
+    assert response.status == 200
+    assert json.loads(response.body)["text"].startswith("Sorry — something went wrong on my side")
+    assert "index exploded" not in response.body and "Traceback" not in response.body
