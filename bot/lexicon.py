@@ -432,6 +432,50 @@ DOMAIN = frozenset(
         "representative",
     ]
 )
+# Long words the cues above rely on: a one-edit typo of one ("margni", "turnuot", "eligable")
+# is read as the word. Short ones are left out, so "avoid" never becomes "void".
+KEYWORDS = frozenset(
+    [
+        "margin",
+        "margins",
+        "turnout",
+        "result",
+        "results",
+        "eligible",
+        "ballots",
+        "ballot",
+        "election",
+        "elections",
+        "counted",
+        "challenged",
+        "percentage",
+        "percent",
+        "objections",
+        "objection",
+        "statement",
+        "statements",
+        "tweeted",
+        "quoted",
+        "compare",
+        "versus",
+        "happened",
+        "unionize",
+        "unionise",
+        "unionized",
+        "unionised",
+        "workers",
+        "against",
+        "support",
+        "supported",
+        "opposed",
+        "tallied",
+        "headcount",
+        "located",
+        "location",
+        "participation",
+    ]
+)
+
 # Ordinary English words that look like names in the store; never typo-corrected to them.
 NEVER_CORRECT = frozenset(
     [

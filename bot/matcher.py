@@ -22,7 +22,7 @@ from weakref import WeakKeyDictionary
 
 from rapidfuzz.distance import OSA
 
-from bot.lexicon import DOMAIN, NEVER_CORRECT, STOPWORDS
+from bot.lexicon import DOMAIN, KEYWORDS, NEVER_CORRECT, STOPWORDS
 from bot.models import Election, Outcome
 from bot.places import KIND_VARIANTS, US_STATES, ZH_NAMES
 from bot.store import Store
@@ -243,9 +243,13 @@ def analyse(question: str, store: Store) -> Analysis:
         if fixed:
             words[i] = fixed
             fuzzy_at.add(i)
+        elif not near and (keyword := _keyword(token)):
+            words[i] = keyword  # not a name: a mistyped word of the question, read as meant
         else:
             for word in near[:3]:
                 analysis.near.extend(_targets_with_word(index, word))
+    if words != tokens:
+        analysis.norm = " ".join(words)  # the cues read the corrected words
     covered = [False] * len(tokens)
     cjk = [is_cjk(w) for w in words]
     i = 0
@@ -269,9 +273,16 @@ def analyse(question: str, store: Store) -> Analysis:
                 break
         else:
             i += 1
-    latin_left = [t for t, c in zip(tokens, covered, strict=True) if not c]
+    latin_left = [w for w, c in zip(words, covered, strict=True) if not c]
     analysis.leftover = latin_left + analysis.leftover  # Chinese leftovers were added by _match_cjk
     return analysis
+
+
+def _keyword(word: str) -> str | None:
+    if len(word) < 6:
+        return None
+    found = [v for v in edits1(word) if v in KEYWORDS]
+    return found[0] if len(found) == 1 else None
 
 
 def _order(target: Target) -> tuple[int, str]:

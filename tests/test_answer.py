@@ -26,6 +26,10 @@ REAL_TABLE = [
     ("Albnay result", Kind.answered, Intent.result, "alb1"),
     ("Besemer vote", Kind.answered, Intent.result, "bessemer"),
     ("Who is Chris Smals?", Kind.answered, Intent.who_is, "chris-smalls"),
+    ("ALB1 margni", Kind.answered, Intent.figure, "alb1"),
+    ("LDJ5 turnuot", Kind.answered, Intent.figure, "ldj5"),
+    ("How many people were eligable at LDJ5?", Kind.answered, Intent.figure, "ldj5"),
+    ("How did Amazon avoid a union at ALB1?", Kind.suggestions, Intent.unknown, None),  # "avoid" is not "void"
     # figures
     ("LDJ5 turnout", Kind.answered, Intent.figure, "ldj5"),
     ("ALB1 margin", Kind.answered, Intent.figure, "alb1"),
