@@ -227,6 +227,10 @@ class _Resolver:
             return self._suggest(people=people, unknown=" ".join(self.extra) or None)
         if people:
             return self._who_is(people)
+        if orgs and (cues.who_is or lx.ROLE_WORDS.search(self.a.norm)):
+            holders = [p for p in self._speakers([], orgs) if p in self.store.people]
+            if holders:
+                return self._who_is([self.store.people[p] for p in holders])
         if orgs:
             return self._organisation(orgs[0])
         if cues.quotes and direct:
@@ -319,15 +323,15 @@ class _Resolver:
     def _who_is(self, people: Sequence[Person]) -> Answer:
         if len(self.extra) > 1:
             return self._suggest(people=people, unknown=" ".join(self.extra))
-        person = people[0]
-        quotes = self.store.quotes_by_speaker.get(person.id, ())
+        shown = tuple(people[:MAX_SUGGESTIONS])
+        orgs = dict.fromkeys(p.organisation for p in shown if p.organisation)
         return self._answer(
             Kind.answered,
             Intent.who_is,
-            people=(person,),
-            organisations=tuple(self.store.organisations[o] for o in [person.organisation] if o),
-            more_quotes=len(quotes),
-            sources=self._sources(person.sources),
+            people=shown,
+            organisations=tuple(self.store.organisations[o] for o in orgs),
+            more_quotes=sum(len(self.store.quotes_by_speaker.get(p.id, ())) for p in shown),
+            sources=self._sources(s for p in shown for s in p.sources),
         )
 
     def _organisation(self, org: Organisation) -> Answer:
@@ -469,4 +473,6 @@ def _same_role(asked: str, person: Person) -> bool:
     asked = normalise(asked)
     if asked.startswith("spokes") or asked == "发言人":
         return "spokes" in role or "发言人" in role
+    if asked in lx.LEADER_WORDS:
+        return lx.LEADER_ROLES.search(role) is not None
     return asked in role

@@ -134,7 +134,7 @@ LIST_CUE = _rx(
     r"|哪些选举|所有选举|哪些|列出|列表|所有的?选举|参与了"
 )
 COUNT_CUE = _rx(
-    r"\bhow many (elections|votes|times|facilities|campaigns|wins|losses)\b|\bnumber of (elections|wins|losses)\b|多少次|几次|多少场|几场"
+    r"\bhow many\b.*\b(elections|times|facilities|campaigns|wins|losses)\b|\bnumber of (elections|wins|losses)\b|多少次|几次|多少场|几场"
 )
 COMPARE_CUE = _rx(
     r"\bvs\b|\bversus\b|\bcompared?\b|\bcomparison\b|\bagainst each other\b|\bdifference between\b|\bbetween\b|比较|对比|相比|与.*比"
@@ -519,5 +519,7 @@ SPEAKER_PHRASE = _rx(
     r"|^(?P<e>.+?)(说了什么|说什么|怎么说|的言论|的声明|的推特|发推|表示了什么|的看法|的观点)"
 )
 ROLE_WORDS = _rx(
-    r"\b(spokes(person|man|woman)|representative|rep|president|leader|chief|head|treasurer|organi[sz]er|professor|worker)\b|发言人|总裁|主席|领导|财务主管|组织者|教授|工人"
+    r"\b(spokes(person|man|woman)|representative|rep|president|leader|chief|head|treasurer|organi[sz]er|professor|worker|runs|leads|in charge)\b|发言人|总裁|主席|领导|财务主管|组织者|教授|工人"
 )
+LEADER_WORDS = frozenset({"president", "leader", "chief", "head", "runs", "leads", "in charge", "总裁", "主席", "领导"})
+LEADER_ROLES = _rx(r"president|head|leader|chief|总裁|主席|领导")

@@ -329,24 +329,21 @@ def _text_lines(answer: Answer) -> list[str]:
 
 
 def who_is_lines(answer: Answer) -> list[str]:
-    lang, person = answer.lang, answer.people[0]
-    org = answer.organisations[0] if answer.organisations else None
-    name = f"{person.name_zh}（{person.name}）" if lang == "zh" and person.name_zh else person.name
-    org_text = ""
-    if org and org.name.casefold() not in person.role.get(lang).casefold():
-        org_text = f"（{org.name_zh or org.name}）" if lang == "zh" else f" ({org.name})"
-    lines = [msg(lang, "who_is", name=name, role=person.role.get(lang), org=org_text)]
+    lang = answer.lang
+    lines = []
+    for person in answer.people:
+        org = next((o for o in answer.organisations if o.id == person.organisation), None)
+        name = f"{person.name_zh}（{person.name}）" if lang == "zh" and person.name_zh else person.name
+        org_text = ""
+        if org and org.name.casefold() not in person.role.get(lang).casefold():
+            org_text = f"（{org.name_zh or org.name}）" if lang == "zh" else f" ({org.name})"
+        lines.append(msg(lang, "who_is", name=name, role=person.role.get(lang), org=org_text))
+    first = answer.people[0]
+    first_name = first.name_zh if lang == "zh" and first.name_zh else first.name
     if answer.more_quotes:
-        lines.append(
-            msg(
-                lang,
-                "statements_on_file",
-                n=answer.more_quotes,
-                name=person.name_zh if lang == "zh" and person.name_zh else person.name,
-            )
-        )
+        lines.append(msg(lang, "statements_on_file", n=answer.more_quotes, name=first_name))
     else:
-        lines.append(msg(lang, "no_statements", name=person.name))
+        lines.append(msg(lang, "no_statements", name=first.name))
     return lines
 
 
@@ -380,12 +377,11 @@ def not_answered_lines(answer: Answer) -> list[str]:
         lines += [f"• {s.question} — {s.label}" for s in answer.suggestions]
         return lines
     if answer.intent is Intent.quotes:
-        who = (
-            [p.name for p in answer.people]
-            + [o.name for o in answer.organisations]
-            + [name_of(e, lang) for e in answer.elections]
-        )
-        return [msg(lang, "quotes_none", who=", ".join(who))]
+        who = ", ".join([p.name for p in answer.people] + [o.name for o in answer.organisations])
+        about = ", ".join(name_of(e, lang) for e in answer.elections)
+        if who and about:
+            return [msg(lang, "quotes_none_about", who=who, about=about)]
+        return [msg(lang, "quotes_none", who=who or about)]
     if answer.intent is Intent.who_said:
         return [msg(lang, "who_said_none"), msg(lang, "try", examples=examples_text(answer))]
     if answer.unknown_kind == "code":

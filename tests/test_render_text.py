@@ -56,3 +56,9 @@ def test_suggestions_listed(real_store: Store) -> None:
         "• LDJ5 result — LDJ5 (Amazon, Staten Island, NY)",
         "• JFK8 result — JFK8 (Amazon, Staten Island, NY)",
     ]
+
+
+def test_no_statements_names_speaker_and_topic_apart(real_store: Store) -> None:
+    assert render_text(answer("What did Sanders say about LDJ5?", real_store)) == (
+        "I have no statements on file from Bernie Sanders about LDJ5."
+    )
