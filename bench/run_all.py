@@ -61,7 +61,7 @@ Machine: {machine()}.
 ## Store size (`bench/scale.py`)
 
 Synthetic NLRB-like stores from `bench/generate.py` (seeded; JSONL for elections, people
-and quotes). Each size in a fresh process. The answer mix, {int(largest["questions"])} questions ×
+and quotes). Each size: the median (by load time) of three fresh processes. The answer mix, {int(largest["questions"])} questions ×
 {int(largest["answers"] / largest["questions"])} rounds: tallies by code (three spellings), by employer +
 place, by employer name with a transposition typo, "what did X say", "who said …",
 out-of-scope. The shipped store uses `../shared/questions/dev.jsonl`. "Lists" is the slowest
