@@ -67,10 +67,6 @@ class Cues:
         return any((self.figure, self.did_win, self.result, self.quotes, self.who_is, self.listing, self.compare))
 
 
-def detect(norm: str) -> Cues:
-    return Cues(norm)
-
-
 _ALL_CUES = (
     *(rx for _, rx in lx.FIGURE_CUES),
     lx.WIN_CUE, lx.RESULT_CUE, lx.QUOTE_CUE, lx.WHO_SAID_CUE, lx.WHO_IS_CUE, lx.LIST_CUE,
@@ -105,8 +101,8 @@ def answer(question: str, store: Store) -> Answer:
     return _Resolver(question, text, lang, store).resolve()
 
 
-def help_answer(question: str, lang: Lang, store: Store, kind: Kind = Kind.help) -> Answer:
-    return Answer(question=question, kind=kind, intent=Intent.help, lang=lang, examples=examples(store, lang))
+def help_answer(question: str, lang: Lang, store: Store) -> Answer:
+    return Answer(question=question, kind=Kind.help, intent=Intent.help, lang=lang, examples=examples(store, lang))
 
 
 def examples(store: Store, lang: Lang) -> tuple[str, ...]:
@@ -139,7 +135,7 @@ class _Resolver:
         self.lang: Lang = lang
         self.store = store
         self.a: Analysis = analyse(text, store)
-        self.cues = detect(self.a.norm)
+        self.cues = Cues(self.a.norm)
 
     @cached_property
     def extra(self) -> list[str]:

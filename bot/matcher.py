@@ -110,13 +110,11 @@ class Index:
     def __init__(self, store: Store) -> None:
         self.entries: dict[str, tuple[Target, ...]] = {}
         self.order: list[str] = list(store.elections)  # election ids; facets hold positions in this list
-        self.position: dict[str, int] = {}
         self.facet_members: dict[Target, array[int]] = {}
         self.codes: dict[str, str] = {}
         self._facets_seen: dict[tuple[str, str], Target] = {}
         self.outcome_members: dict[Outcome, array[int]] = {}
         for n, e in enumerate(store.elections.values()):
-            self.position[e.id] = n
             self._add_election(e.id, e.code, e.aliases)
             self._add_facets(n, e)
         for o in store.organisations.values():

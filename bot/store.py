@@ -42,7 +42,6 @@ class Store:
     people: Mapping[str, Person]
     quotes: Mapping[str, Quote]
     warnings: tuple[str, ...] = ()
-    by_code: Mapping[str, Election] = field(default_factory=dict)
     quotes_by_speaker: Mapping[str, tuple[Quote, ...]] = field(default_factory=dict)
     quotes_by_election: Mapping[str, tuple[Quote, ...]] = field(default_factory=dict)
     people_by_org: Mapping[str, tuple[Person, ...]] = field(default_factory=dict)
@@ -79,7 +78,6 @@ class Store:
             people=person_map,
             quotes=quote_map,
             warnings=tuple(warnings),
-            by_code={e.code: e for e in election_map.values() if e.code},
             quotes_by_speaker={k: tuple(v) for k, v in by_speaker.items()},
             quotes_by_election={k: tuple(v) for k, v in by_election.items()},
             people_by_org={k: tuple(v) for k, v in by_org.items()},
