@@ -134,5 +134,10 @@ def _run(args: argparse.Namespace) -> int:
         from bot.slack_run import run_from_settings
 
         return run_from_settings(settings, args.facts)
-    print("No Slack tokens configured (.env): starting the console.", file=sys.stderr)
+    missing = "" if settings.slack_bot_token else "SLACK_BOT_TOKEN and "
+    print(
+        f"Slack is not configured (it needs {missing}SLACK_APP_TOKEN or SLACK_SIGNING_SECRET in .env): "
+        "starting the console.",
+        file=sys.stderr,
+    )
     return _console(args)

@@ -107,3 +107,13 @@ def test_cli_path_does_not_import_slack_bolt() -> None:
     code = "import sys, bot.cli; bot.cli.main(['ask', 'ALB1']); print('slack_bolt' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().endswith("False")
+
+
+def test_run_without_slack_settings_says_so_and_starts_the_console(tmp_path: Path) -> None:
+    result = run("run", stdin="ALB1\n", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr == (
+        "Slack is not configured (it needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET in .env): "
+        "starting the console.\n"
+    )
+    assert result.stdout.startswith("ALB1: 406 no / 206 yes")
