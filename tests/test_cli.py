@@ -16,7 +16,7 @@ from bot.store import DEFAULT_FACTS_DIR
 def run(
     *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k != "FACTS_DIR"}
+    base = {k: v for k, v in os.environ.items() if k != "FACTS_DIR" and not k.startswith("SLACK_")}
     full_env = {**base, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
