@@ -234,7 +234,7 @@ def list_label(answer: Answer) -> str:
     if flt and flt.outcome is Outcome.lost:
         return msg(lang, "list_lost")
     if flt and flt.union:
-        return msg(lang, "list_union", union=flt.union)
+        return msg(lang, "list_union", union=(zh_name(flt.union) or flt.union) if lang == "zh" else flt.union)
     if flt and flt.employer:
         return msg(lang, "list_employer", employer=flt.employer)
     if flt and flt.pending:

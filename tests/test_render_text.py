@@ -62,3 +62,7 @@ def test_no_statements_names_speaker_and_topic_apart(real_store: Store) -> None:
     assert render_text(answer("What did Sanders say about LDJ5?", real_store)) == (
         "I have no statements on file from Bernie Sanders about LDJ5."
     )
+
+
+def test_chinese_list_names_the_union_in_chinese(real_store: Store) -> None:
+    assert render_text(answer("亚马逊工会参与了哪些选举", real_store)).splitlines()[0] == "亚马逊工会参与的选举（4）："
