@@ -187,7 +187,7 @@ def elections(size: int, rng: random.Random) -> Iterator[dict[str, Any]]:
         no = counted - yes
         determinative = challenged >= abs(yes - no)
         record.update(
-            case_number=None,
+            case_number=f"{rng.randint(1, 34):02d}-RC-{rng.randint(100000, 999999)}",
             tally_date=f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
             tally_type=rng.choice(["preliminary", "final"]),
             status="tallied", votes_for=yes, votes_against=no, total_ballots_counted=counted,
@@ -195,7 +195,6 @@ def elections(size: int, rng: random.Random) -> Iterator[dict[str, Any]]:
             eligible_voters=eligible,
             outcome="undecided" if determinative else ("won" if yes > no else "lost"),
         )  # fmt: skip
-        del record["case_number"]
         yield record
 
 

@@ -18,6 +18,7 @@ Lang = Literal["en", "zh"]
 ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 CODE = re.compile(r"[A-Z]{2,5}\d{1,4}")
 STATE = re.compile(r"[A-Z]{2}")
+CASE_NUMBER = re.compile(r"\d{2}-[A-Z]{2}-\d{5,6}")  # NLRB case number, e.g. 29-RC-288020
 PARTIAL_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")  # YYYY-MM-DD, or YYYY-MM
 STRICT: dict[str, Any] = {"extra": "forbid"}  # pydantic: a misspelt key in a fact file fails loudly
 
@@ -143,6 +144,7 @@ class Election:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     id: str
     code: str | None = None
+    case_number: str | None = None
     employer: str
     facility_kind: str | None = None
     city: str | None = None
@@ -184,6 +186,7 @@ class Election:
         well_formed = (  # the common case, checked cheaply; messages are built only when it fails
             ID.fullmatch(self.id)
             and (self.code is None or CODE.fullmatch(self.code))
+            and (self.case_number is None or CASE_NUMBER.fullmatch(self.case_number))
             and STATE.fullmatch(self.state)
             and self.employer.strip()
             and (self.tally_date is None or PARTIAL_DATE.fullmatch(self.tally_date))
@@ -200,6 +203,8 @@ class Election:
         _identity(problems, self.id, self.sources)
         if self.code is not None and not CODE.fullmatch(self.code):
             problems.append(f"code: must be 2-5 capital letters and 1-4 digits, like ALB1 (got {self.code!r})")
+        if self.case_number is not None and not CASE_NUMBER.fullmatch(self.case_number):
+            problems.append(f"case_number: must look like 29-RC-288020 (got {self.case_number!r})")
         if not STATE.fullmatch(self.state):
             problems.append(f"state: must be a two-letter postal code, like NY (got {self.state!r})")
         _text(problems, "employer", self.employer)

@@ -120,3 +120,10 @@ def test_every_problem_is_reported(facts_copy: Path) -> None:
 def test_not_a_directory(tmp_path: Path) -> None:
     with pytest.raises(FactStoreError, match="not a directory of fact files"):
         load(tmp_path / "nope")
+
+
+def test_case_number_format(facts_copy: Path) -> None:
+    _edit(facts_copy / "elections.toml", 'code = "ALB1"', 'code = "ALB1"\ncase_number = "3-RC-1"')
+    assert _problems(facts_copy) == [
+        "facts/elections.toml: election 'alb1': case_number: must look like 29-RC-288020 (got '3-RC-1')"
+    ]
