@@ -200,7 +200,6 @@ class _Resolver:
         people = [self.store.people[t.key] for t in a.targets("person")]
         orgs = [self.store.organisations[t.key] for t in a.targets("organisation")]
         direct = [self.store.elections[t.key] for t in a.targets("election")]
-        by_facet = self._facet_elections()
 
         if cues.who_said and not people:
             return self._who_said()
@@ -212,7 +211,7 @@ class _Resolver:
             return self._list(orgs)
         if len(direct) >= 2:
             return self._elections_answer(Intent.compare, direct[:4], figure=cues.figure)
-        elections = direct or by_facet
+        elections = direct or self._facet_elections()
         if len(elections) == 1 and not people:
             return self._one_election(elections[0], certain=bool(direct))
         if len(elections) > 1 and not people:
@@ -235,6 +234,7 @@ class _Resolver:
         near_elections = [self.store.elections[t.key] for t in a.near if t.kind == "election"]
         return self._suggest(near_elections, near_people)
 
+    @cached_property
     def _facet_positions(self) -> set[int] | None:
         """Positions of the elections every named facet kind allows (None when no facet is named)."""
         index = index_for(self.store)
@@ -252,7 +252,7 @@ class _Resolver:
         return [self.store.elections[index.order[p]] for p in heapq.nsmallest(limit, positions)]
 
     def _facet_elections(self) -> list[Election]:
-        positions = self._facet_positions()
+        positions = self._facet_positions
         return self._elections_at(positions, MAX_SUGGESTIONS + 1) if positions else []
 
     def _one_election(self, e: Election, *, certain: bool) -> Answer:
@@ -294,7 +294,7 @@ class _Resolver:
             wanted.append(set(index.outcome_members.get(outcome, ())))
         if cues.pending:
             wanted.append({p for o in (Outcome.pending, Outcome.undecided) for p in index.outcome_members.get(o, ())})
-        facets = self._facet_positions()
+        facets = self._facet_positions
         if facets is not None:
             wanted.append(facets)
         positions: Iterable[int] = set.intersection(*sorted(wanted, key=len)) if wanted else range(len(index.order))
@@ -373,12 +373,7 @@ class _Resolver:
         for org in orgs:
             members = self.store.people_by_org.get(org.id, ())
             if role:
-                speakers += [
-                    p.id
-                    for p in members
-                    if lx.ROLE_WORDS.search(normalise(p.role.en + " " + (p.role.zh or "")))
-                    and _same_role(role.group(0), p)
-                ]
+                speakers += [p.id for p in members if _same_role(role.group(0), p)]
             else:
                 speakers.append(org.id)
                 voices = [p.id for p in members if "spokes" in p.role.en.casefold()]

@@ -6,10 +6,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import __version__
 from bot.errors import BotError, FactStoreError
 from bot.store import Store, load
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -37,11 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _store(facts: Path | None) -> Store:
+def _store(facts: Path | None, settings: Settings | None = None) -> Store:
     from bot.cache import load_cached
     from bot.config import load_settings
 
-    settings = load_settings()
+    settings = settings or load_settings()
     return load_cached(facts or settings.facts_dir, settings.cache_dir)
 
 
@@ -50,10 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return _dispatch(parser, args)
-    except FactStoreError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except BotError as exc:
+    except BotError as exc:  # a bad fact store or bad settings: one line, no traceback
         print(f"Error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -91,12 +92,12 @@ def _ask(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _console(args: argparse.Namespace) -> int:
+def _console(args: argparse.Namespace, settings: Settings | None = None) -> int:
     from bot.config import load_settings
     from bot.console import batch, repl
 
-    settings = load_settings()
-    store = _store(args.facts)
+    settings = settings or load_settings()
+    store = _store(args.facts, settings)
     if not sys.stdin.isatty():
         batch(sys.stdin, store, sys.stdout)
         return EXIT_OK
@@ -140,4 +141,4 @@ def _run(args: argparse.Namespace) -> int:
         "starting the console.",
         file=sys.stderr,
     )
-    return _console(args)
+    return _console(args, settings)

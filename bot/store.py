@@ -216,10 +216,9 @@ def _validate(
 
     records: list[R] = []
     seen: set[str] = set()
+    file = display_path(path)
     for number, item in enumerate(raw, start=1):
-        where = display_path(path)
-        if line_numbers:
-            where = f"{where}: line {line_numbers[number - 1]}"
+        where = f"{file}: line {line_numbers[number - 1]}" if line_numbers else file
         ident = item.get("id") if isinstance(item, dict) else None
         name = f"{noun} {ident!r}" if isinstance(ident, str) else f"{noun} #{number}"
         if not isinstance(item, dict):
