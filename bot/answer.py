@@ -1,155 +1,468 @@
-"""answer(question, store) -> Answer. Pure: no I/O, no Slack, no environment."""
+"""answer(question, store) -> Answer. Pure: no I/O, no Slack, no environment.
+
+A question is read in three steps: its plain words (Slack markup and long pasted context
+dropped: bot.language), the records it names (bot.matcher: placeholders in a template), and
+the kind of question it is (bot.intent: the best row of the question table). `_Resolver.steps`
+lists, in order, the few rules that come before the table.
+"""
 
 from __future__ import annotations
 
-import heapq
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import cached_property
-from typing import Literal
 
-from bot import lexicon as lx
+from bot import aggregates
+from bot.context import Context
 from bot.figures import derive
-from bot.matcher import Analysis, analyse, index_for, is_cjk, normalise
-from bot.models import (
-    Answer,
-    Election,
-    Figure,
-    Intent,
-    Kind,
-    Lang,
-    ListFilter,
-    Organisation,
-    Outcome,
-    Person,
-    Quote,
-    Source,
-    Suggestion,
-)
+from bot.intent import Verdict, judge, known_words, score
+from bot.language import find_question, plain_words, reply_language
+from bot.lexicon import Pattern
+from bot.matcher import Analysis, analyse, index_for
+from bot.models import Answer, Election, Intent, Kind, Lang, ListFilter, Organisation, Person, Source, Suggestion
+from bot.speakers import Speakers, channel_asked, date_asked, holders, narrow, role_asked, unknown_name
 from bot.store import Store
+from bot.table import BY_NAME, TABLE, QuestionKind
 from bot.textsearch import quote_index, terms
 
-MAX_QUESTION = 500  # characters looked at; longer questions are answered from their start
 MAX_QUOTES = 3
 MAX_SUGGESTIONS = 3
 MAX_LIST = 20  # elections shown in a list; the total is always given
+MAX_RANKED = 5
 WHO_SAID_COVERAGE = 0.6
-FACET_KINDS = ("city", "region", "state", "employer", "union", "kind", "year")
+# "and LDJ5?", "what about turnout", "那LDJ5呢", "它的投票率呢": a follow-up leaning on the last turn
+FOLLOW_UP = Pattern(
+    r"^(and|also|what about|how about|same for|same|then|so|ok|and what about|and the)\b|呢$|^那|^那么|^还有"
+)
+POINTING = Pattern(
+    r"\b(it|its|that|there|this one|that one|that vote|that election|them|they|he|she|his|her)\b|它|那里|那次|那场|他|她"
+)
+WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)")
+WHO_SAID_WORDS = Pattern(
+    r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示"
+)
 
 
-class Cues:
-    """What the question asks for, read from its wording; each cue is looked for only when needed."""
-
-    def __init__(self, norm: str) -> None:
-        self.norm = norm
-
-    @cached_property
-    def figure(self) -> Figure | None:
-        return next((f for f, rx in lx.FIGURE_CUES if rx.search(self.norm)), None)
-
-    def _has(self, pattern: lx.Pattern) -> bool:
-        return pattern.search(self.norm) is not None
-
-    did_win = cached_property(lambda self: self._has(lx.WIN_CUE))
-    result = cached_property(lambda self: self._has(lx.RESULT_CUE))
-    quotes = cached_property(lambda self: self._has(lx.QUOTE_CUE))
-    who_said = cached_property(lambda self: self._has(lx.WHO_SAID_CUE))
-    who_is = cached_property(lambda self: self._has(lx.WHO_IS_CUE))
-    listing = cached_property(lambda self: self._has(lx.LIST_CUE))
-    count = cached_property(lambda self: self._has(lx.COUNT_CUE))
-    compare = cached_property(lambda self: self._has(lx.COMPARE_CUE))
-    won = cached_property(lambda self: self._has(lx.WON_CUE))
-    lost = cached_property(lambda self: self._has(lx.LOST_CUE))
-    pending = cached_property(lambda self: self._has(lx.PENDING_CUE))
-
-    @property
-    def explicit(self) -> bool:
-        return any((self.figure, self.did_win, self.result, self.quotes, self.who_is, self.listing, self.compare))
-
-
-_ALL_CUES = (
-    *(rx for _, rx in lx.FIGURE_CUES),
-    lx.WIN_CUE, lx.RESULT_CUE, lx.QUOTE_CUE, lx.WHO_SAID_CUE, lx.WHO_IS_CUE, lx.LIST_CUE,
-    lx.COUNT_CUE, lx.COMPARE_CUE, lx.WON_CUE, lx.LOST_CUE, lx.PENDING_CUE, lx.ROLE_WORDS,
-)  # fmt: skip
-
-
-def unexplained(leftover: Sequence[str]) -> list[str]:
-    """Words of the question that neither name a record nor belong to the domain's vocabulary."""
-    if all(not is_cjk(t) and (t in lx.STOPWORDS or t in lx.DOMAIN) for t in leftover):
-        return []  # nothing to explain: no need to run (or compile) the cue patterns
-    text = " ".join(leftover)
-    for rx in _ALL_CUES:
-        text = rx.sub(" ", text)
-    words: list[str] = []
-    for token in text.split():
-        if is_cjk(token):
-            rest = lx.ZH_DOMAIN.sub("", lx.ZH_FILLER.sub("", token))
-            if len(rest) >= 2:
-                words.append(rest)
-        elif token not in lx.STOPWORDS and token not in lx.DOMAIN:
-            words.append(token)
-    return words
-
-
-def answer(question: str, store: Store) -> Answer:
+def answer(question: str, store: Store, *, context: Context | None = None) -> Answer:
     question = question.strip()
-    lang: Lang = "zh" if is_cjk(question) else "en"
-    text = question[:MAX_QUESTION]
-    if not normalise(text) or lx.HELP_CUE.match(normalise(text)):
-        return help_answer(question, lang, store)
-    return _Resolver(question, text, lang, store).resolve()
+    asked, before = find_question(plain_words(question))
+    analysis = analyse(asked, store)
+    if before and not _records_named(analysis):  # "…ALB1's count was on Tuesday. What was the margin?"
+        earlier = analyse(before, store)
+        context = _context_of(earlier) or context
+    lang = reply_language(analysis.norm, [h.text for h in analysis.hits])
+    return _Resolver(question, asked if asked != question else None, analysis, lang, store, context).resolve()
 
 
-def help_answer(question: str, lang: Lang, store: Store) -> Answer:
-    return Answer(question=question, kind=Kind.help, intent=Intent.help, lang=lang, examples=examples(store, lang))
+def _records_named(a: Analysis) -> bool:
+    return bool(a.targets("election", "person", "organisation"))
+
+
+def _context_of(a: Analysis) -> Context | None:
+    elections = tuple(t.key for t in a.targets("election"))
+    people = tuple(t.key for t in a.targets("person"))
+    return Context(elections=elections, people=people) if elections or people else None
 
 
 def examples(store: Store, lang: Lang) -> tuple[str, ...]:
-    """Example questions drawn from what the store holds."""
-    tallied = [e for e in store.elections.values() if e.votes_for is not None]
-    first = tallied[0] if tallied else next(iter(store.elections.values()), None)
-    second = tallied[1] if len(tallied) > 1 else None
+    """Example questions drawn from the table and what the store holds (help, and after "I don't know")."""
+    tallied = [e for e in list(store.elections.values())[:50] if e.votes_for is not None]
+    e = tallied[0] if tallied else next(iter(store.elections.values()), None)
     person = next((p for p in store.people.values() if p.id in store.quotes_by_speaker), None)
     out: list[str] = []
-    if lang == "zh":
-        if first:
-            out += [f"{first.label}投票结果", f"{first.label}的投票率"]
-        if person:
-            out.append(f"{person.name_zh or person.name}说了什么")
-        out.append("工会输掉了哪些选举")
-    else:
-        if first:
-            out += [f"{first.label} result", f"{first.label} turnout", f"Did the union win at {first.label}?"]
-        if person:
-            out.append(f"What did {person.name} say?")
-        if first and second:
-            out.append(f"{first.label} vs {second.label}")
-        out.append("Which elections did the union lose?")
+    for name in ("result", "turnout", "did_win", "quotes", "list", "closest"):
+        row = BY_NAME[name]
+        if ("{election}" in row.example[lang] and not e) or ("{person}" in row.example[lang] and not person):
+            continue
+        person_name = (person.name_zh or person.name) if person and lang == "zh" else person.name if person else ""
+        out.append(row.example[lang].format(election=e.label if e else "", person=person_name))
     return tuple(out)
 
 
 class _Resolver:
-    def __init__(self, question: str, text: str, lang: Lang, store: Store) -> None:
-        self.question = question
-        self.lang: Lang = lang
-        self.store = store
-        self.a: Analysis = analyse(text, store)
-        self.cues = Cues(self.a.norm)
+    def __init__(
+        self, question: str, asked: str | None, a: Analysis, lang: Lang, store: Store, context: Context | None
+    ) -> None:
+        self.question, self.asked, self.a, self.lang, self.store = question, asked, a, lang, store
+        self.context = context
+        self.elections = [store.elections[t.key] for t in a.targets("election")]
+        self.people = [store.people[t.key] for t in a.targets("person")]
+        self.orgs = [store.organisations[t.key] for t in a.targets("organisation")]
 
     @cached_property
-    def extra(self) -> list[str]:
-        return unexplained(self.a.leftover)
+    def verdict(self) -> Verdict:
+        carried = ("E" if self.context and self.context.elections else "") + (
+            "P" if self.context and self.context.people else ""
+        )
+        return judge(score(self.a.template, carried))
 
-    # --- building answers --------------------------------------------------------
+    @property
+    def steps(self) -> tuple[Callable[[], Answer | None], ...]:
+        """What is tried, in order; the first step that returns an answer wins."""
+        return (
+            self._help,  # nothing asked, or asking for help
+            self._unknown_code,  # a code the store doesn't have: never answer about another election
+            self._who_said,  # "who said <words>": the words are searched in the quotes, not matched as a row
+            self._stranger,  # "what did Jeff Bezos say": a speaker the store doesn't know gets no one else's words
+            self._follow_up,  # "and LDJ5?", "它的投票率呢": the last turn's kind of question, with new or carried records
+            self._only_names,  # "ALB1", "Chris Smalls", "Staten Island": the record itself
+            self._sure,  # the best row of the question table, when it is sure
+            self._unsure,  # close: offer the best rows as questions; far: "I don't know"
+        )
+
+    def resolve(self) -> Answer:
+        for step in self.steps:
+            found = step()
+            if found is not None:
+                return found
+        raise AssertionError("the last step always answers")  # pragma: no cover
+
+    # --- steps ---------------------------------------------------------------------
+
+    def _help(self) -> Answer | None:
+        if not self.a.norm or (self.verdict.best.row.name == "help" and self.verdict.best.cue):
+            return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
+        return None
+
+    def _unknown_code(self) -> Answer | None:
+        if not self.a.unknown_codes:
+            return None
+        code = self.a.unknown_codes[0]
+        index = index_for(self.store)
+        near = [self.store.elections[index.codes[c]] for c in index.near_codes(code)]
+        near += [e for e in self.elections if e not in near]
+        return self._suggest(
+            self._election_suggestions(near, BY_NAME["result"]), unknown=code.upper(), unknown_kind="code"
+        )
+
+    def _who_said(self) -> Answer | None:
+        if self.people:
+            return None
+        asks = WHO_SAID_WORDS.search(self.a.norm) is not None
+        if not asks and not WHO_ASKS.search(self.a.norm):
+            return None
+        query = terms(WHO_SAID_WORDS.sub(" ", WHO_ASKS.sub(" ", " ".join(self.a.leftover))))
+        if not query or (not asks and len(query) < 3):  # "who won at JFK8" is not a quote search
+            return None
+        found = quote_index(self.store).search(query, WHO_SAID_COVERAGE)
+        if not found and not asks:
+            return None
+        best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01]
+        if not best:
+            return self._answer(
+                Kind.not_found, Intent.who_said, row="who_said", examples=examples(self.store, self.lang)
+            )
+        return self._quotes_answer(Intent.who_said, best, "who_said")
+
+    def _stranger(self) -> Answer | None:
+        intent = self.verdict.best.row.intent
+        if self.people or self.orgs or intent not in (Intent.quotes, Intent.who_is) or not self.verdict.plausible:
+            return None
+        stranger = unknown_name(self.asked or self.question, self.a, known=known_words())
+        if stranger is None:
+            return None
+        return self._answer(
+            Kind.not_found, intent, row=self.verdict.best.row.name, unknown=stranger, unknown_kind="speaker"
+        )
+
+    def _follow_up(self) -> Answer | None:
+        ctx = self.context
+        if ctx is None or not ctx.row or ctx.row not in BY_NAME:
+            return None
+        words = [w for w in self.a.template.split() if w not in "EPOLY"]
+        bare = not words or (FOLLOW_UP.search(self.a.norm) is not None and len(words) <= 3)
+        if bare and (self.elections or self.people) and not self.verdict.best.cue:
+            previous = BY_NAME[ctx.row]
+            if previous.intent is Intent.quotes and self.elections and not self.people:
+                return self._run(previous, people=[self.store.people[p] for p in ctx.people if p in self.store.people])
+            return self._run(previous)
+        return None
+
+    def _only_names(self) -> Answer | None:
+        words = FOLLOW_UP.sub(" ", self.a.template).split()
+        if not words or any(w not in "EPOLY" for w in words):
+            return None
+        if self.elections:
+            return self._run(BY_NAME["compare" if len(self.elections) > 1 else "result"])
+        if self.people:
+            return self._run(BY_NAME["who_is"])
+        if self.orgs:
+            return self._run(BY_NAME["organisation"])
+        found = aggregates.first(aggregates.select(self.a, self.store), self.store, MAX_SUGGESTIONS + 1)
+        if len(found) == 1:
+            return self._run(BY_NAME["result"], elections=found)
+        return self._suggest(self._election_suggestions(found, BY_NAME["result"]))
+
+    def _sure(self) -> Answer | None:
+        if not self.verdict.sure:
+            return None
+        return self._run(self.verdict.best.row)
+
+    def _unsure(self) -> Answer:
+        v = self.verdict
+        if not v.plausible:
+            near = [self.store.elections[t.key] for t in self.a.near if t.kind == "election"]
+            near_people = [self.store.people[t.key] for t in self.a.near if t.kind == "person"]
+            nearby = self._election_suggestions(near, BY_NAME["result"])
+            nearby += [self._person_suggestion(p) for p in near_people]
+            return self._suggest(nearby, unknown=self._unplaced())
+        suggestions: list[Suggestion] = []
+        for scored in (v.best, *v.rivals):
+            # a row about nothing in particular is offered only when its words are there
+            if scored.row.needs or scored.cue:
+                suggestions += self._row_suggestions(scored.row)
+        return self._suggest(suggestions, unknown=self._unplaced())
+
+    # --- running a row ---------------------------------------------------------------
+
+    def _run(
+        self, row: QuestionKind, *, elections: Sequence[Election] | None = None, people: Sequence[Person] | None = None
+    ) -> Answer:
+        intent = row.intent
+        if intent in (Intent.figure, Intent.result, Intent.did_win, Intent.history, Intent.compare):
+            return self._about_elections(row, list(elections) if elections is not None else self._elections_for(row))
+        if intent is Intent.quotes:
+            return self._quotes(row, list(people) if people is not None else self.people)
+        if intent is Intent.who_is:
+            return self._who_is(row)
+        if intent is Intent.organisation:
+            return self._organisation(row) if self.orgs else self._ask_which(row)
+        if intent is Intent.who_said:
+            return self._who_said() or self._answer(
+                Kind.not_found, Intent.who_said, row=row.name, examples=examples(self.store, self.lang)
+            )
+        if intent is Intent.help:
+            return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
+        return self._aggregate(row)
+
+    def _elections_for(self, row: QuestionKind) -> list[Election]:
+        """The elections a row is asked about: named; else narrowed by place; else the last turn's."""
+        if self.elections:
+            return self.elections
+        if self.a.targets("city", "region", "state", "kind", "year"):
+            return aggregates.first(aggregates.select(self.a, self.store), self.store, MAX_SUGGESTIONS + 1)
+        if self.context and self.context.elections:
+            return [self.store.elections[e] for e in self.context.elections if e in self.store.elections]
+        return []
+
+    def _about_elections(self, row: QuestionKind, elections: list[Election]) -> Answer:
+        if not elections:
+            return self._ask_which(row)
+        if row.intent is Intent.compare or (len(elections) > 1 and self.elections and len(self.elections) > 1):
+            if len(elections) < 2:
+                return self._ask_which(row, elections)
+            figure = row.figure if row.intent is Intent.figure else None
+            return self._elections_answer(Intent.compare, elections[:4], row="compare", figure=figure)
+        if len(elections) > 1:
+            return self._suggest(self._election_suggestions(elections, row))
+        found = self._elections_answer(row.intent, elections, row=row.name, figure=row.figure)
+        e = elections[0]
+        if row.reads and row.reads(e, derive(e)) is None:  # the sources don't give it: said, not answered
+            return replace(found, kind=Kind.not_found)
+        return found
+
+    def _ask_which(self, row: QuestionKind, known: Sequence[Election] = ()) -> Answer:
+        """A kind of question without the record it needs (and no conversation to take it from)."""
+        suggestions = self._row_suggestions(row, fill=True)
+        return self._answer(
+            Kind.suggestions if suggestions else Kind.not_found,
+            Intent.unknown,
+            row=row.name,
+            suggestions=tuple(suggestions[:MAX_SUGGESTIONS]),
+            unknown_kind="which",
+            examples=examples(self.store, self.lang),
+        )
+
+    def _aggregate(self, row: QuestionKind) -> Answer:
+        selection = aggregates.select(self.a, self.store, outcome_words=row.intent is not Intent.win_rate)
+        total = aggregates.count(selection, self.store)
+        if row.intent is Intent.win_rate:
+            rate = aggregates.win_rate(selection, self.store)
+            shown = aggregates.first(selection, self.store, MAX_LIST)
+            return self._elections_answer(
+                Intent.win_rate, shown, row=row.name, list_filter=selection.filter, total=total, win_rate=rate
+            )
+        if row.intent is Intent.rank:
+            shown = aggregates.ranked(selection, self.store, row, MAX_RANKED)
+            return self._elections_answer(Intent.rank, shown, row=row.name, list_filter=selection.filter, total=total)
+        shown = aggregates.first(selection, self.store, MAX_LIST)
+        return self._elections_answer(row.intent, shown, row=row.name, list_filter=selection.filter, total=total)
+
+    # --- people, organisations, quotes ------------------------------------------------
+
+    def _who_is(self, row: QuestionKind) -> Answer:
+        people = list(self.people)
+        if not people and self.orgs:
+            role = role_asked(self.a.norm)
+            if role is None:
+                return self._organisation(BY_NAME["organisation"])
+            people = holders(self.orgs[0], role[0], self.store)
+            if not people:  # "Who is Amazon's CEO?": no one on file holds that role
+                return self._answer(
+                    Kind.not_found,
+                    Intent.who_is,
+                    row=row.name,
+                    unknown=self._described(self.orgs[0], role[1]),
+                    unknown_kind="speaker",
+                    organisations=(self.orgs[0],),
+                )
+        if not people:
+            stranger = unknown_name(self.asked or self.question, self.a, known=known_words())
+            if stranger:
+                return self._answer(
+                    Kind.not_found, Intent.who_is, row=row.name, unknown=stranger, unknown_kind="speaker"
+                )
+        if not people and self.context and self.context.people:
+            people = [self.store.people[p] for p in self.context.people if p in self.store.people]
+        if not people:
+            return self._ask_which(row)
+        shown = tuple(people[:MAX_SUGGESTIONS])
+        orgs = dict.fromkeys(p.organisation for p in shown if p.organisation)
+        return self._answer(
+            Kind.answered,
+            Intent.who_is,
+            row=row.name,
+            people=shown,
+            organisations=tuple(self.store.organisations[o] for o in orgs),
+            more_quotes=sum(len(self.store.quotes_by_speaker.get(p.id, ())) for p in shown),
+            sources=self._sources(s for p in shown for s in p.sources),
+        )
+
+    def _organisation(self, row: QuestionKind) -> Answer:
+        org = self.orgs[0]
+        index = index_for(self.store)
+        positions = {
+            p
+            for kind, name in (("union", org.name), ("union", org.abbreviation), ("employer", org.name))
+            if name
+            for p in index.members(index.facet(kind, name))
+        }
+        shown = aggregates.first(aggregates.Selection(ListFilter(), frozenset(positions)), self.store, MAX_LIST)
+        return self._answer(
+            Kind.answered,
+            Intent.organisation,
+            row=row.name,
+            organisations=(org,),
+            elections=tuple(shown),
+            derived=tuple(derive(e) for e in shown),
+            total=len(positions),
+            more_quotes=len(self.store.quotes_by_speaker.get(org.id, ())),
+            sources=self._sources(org.sources),
+        )
+
+    def _speakers(self, people: Sequence[Person]) -> Speakers:
+        """Whose statements are asked for. A name or description the store can't place is never
+        replaced by someone else's."""
+        if people:
+            return Speakers(tuple(p.id for p in people))
+        role = role_asked(self.a.norm)
+        if self.orgs:
+            org = self.orgs[0]
+            if role is not None:
+                found = holders(org, role[0], self.store)
+                return (
+                    Speakers(tuple(p.id for p in found))
+                    if found
+                    else Speakers((), unknown=self._described(org, role[1]))
+                )
+            members = self.store.people_by_org.get(org.id, ())
+            voices = [p.id for p in members if "spokes" in p.role.en.casefold()]
+            if not voices and org.id not in self.store.quotes_by_speaker:
+                voices = [p.id for p in members]  # an organisation that speaks through its leaders
+            return Speakers((org.id, *voices))
+        if role is not None:
+            found = holders(None, role[0], self.store)
+            return (
+                Speakers(tuple(p.id for p in found)) if found else Speakers((), unknown=self._described(None, role[1]))
+            )
+        if self.context and self.context.people and not self.elections:
+            return Speakers(self.context.people)
+        return Speakers(())
+
+    def _described(self, org: Organisation | None, role: str) -> str:
+        """An unknown speaker as described: "Amazon's founder", "亚马逊的创始人", "the founder"."""
+        if self.lang == "zh":
+            return f"{org.name_zh or org.name}的{role}" if org else role
+        return f"{org.name}'s {role}" if org else f"the {role}"
+
+    def _quotes(self, row: QuestionKind, people: Sequence[Person]) -> Answer:
+        speakers = self._speakers(people)
+        about = self.elections or (
+            [self.store.elections[e] for e in self.context.elections if e in self.store.elections]
+            if self.context and POINTING.search(self.a.norm)
+            else []
+        )
+        if speakers.unknown:
+            return self._answer(
+                Kind.not_found,
+                Intent.quotes,
+                row=row.name,
+                unknown=speakers.unknown,
+                unknown_kind="speaker",
+                examples=examples(self.store, self.lang),
+            )
+        if not speakers.ids and not about:
+            return self._ask_which(row)
+        if speakers.ids:
+            pool = [q for s in speakers.ids for q in self.store.quotes_by_speaker.get(s, ())]
+        else:
+            pool = [q for e in about for q in self.store.quotes_by_election.get(e.id, ())]
+        channel = channel_asked(self.a.norm)
+        date, weekday = date_asked(self.a.norm)
+        narrowed = narrow(pool, self.store, channel, date, weekday)
+        named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
+        named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
+        if not narrowed:
+            return self._answer(
+                Kind.not_found,
+                Intent.quotes,
+                row=row.name,
+                people=named,
+                organisations=named_orgs[:1] if not named else (),
+                elections=tuple(about),
+                channel=channel if pool else None,
+                examples=examples(self.store, self.lang),
+            )
+        ranked = self._rank(narrowed, about)
+        return self._quotes_answer(Intent.quotes, ranked, row.name, channel=channel)
+
+    def _rank(self, pool: Sequence, elections: Sequence[Election]) -> list:  # type: ignore[type-arg]
+        wanted = {e.id for e in elections}
+        topic = terms(" ".join(w for w in self.a.leftover))
+        index = quote_index(self.store)
+
+        def weight(q) -> float:  # type: ignore[no-untyped-def]
+            s = 3.0 * len(wanted.intersection(q.elections))
+            s += sum(index.idf(t) for t in topic & index.terms[q.id])
+            return s + (0.5 if q.lang == self.lang else 0.0)
+
+        scored = [(weight(q), n, q) for n, q in enumerate(pool)]
+        if any(s >= 1 for s, _, _ in scored) and (wanted or topic):
+            scored = [item for item in scored if item[0] >= 1] or scored
+        return [q for _, _, q in sorted(scored, key=lambda item: (-item[0], item[1]))]
+
+    def _quotes_answer(self, intent: Intent, quotes: Sequence, row: str, **fields: object) -> Answer:  # type: ignore[type-arg]
+        shown = list(quotes)[:MAX_QUOTES]
+        ids = list(dict.fromkeys(q.speaker for q in shown))
+        return self._answer(
+            Kind.answered,
+            intent,
+            row=row,
+            quotes=tuple(shown),
+            more_quotes=len(quotes) - len(shown),
+            sources=self._sources(q.source for q in shown),
+            people=tuple(self.store.people[i] for i in ids if i in self.store.people),
+            organisations=tuple(self.store.organisations[i] for i in ids if i in self.store.organisations),
+            **fields,
+        )
+
+    # --- building answers ---------------------------------------------------------------
 
     def _answer(self, kind: Kind, intent: Intent, **fields: object) -> Answer:
-        read = MAX_QUESTION if len(self.question) > MAX_QUESTION else None
-        return Answer(question=self.question, kind=kind, intent=intent, lang=self.lang, read_chars=read, **fields)  # type: ignore[arg-type]
+        return Answer(question=self.question, kind=kind, intent=intent, lang=self.lang, asked=self.asked, **fields)  # type: ignore[arg-type]
 
     def _sources(self, ids: Iterable[str]) -> tuple[Source, ...]:
-        seen = dict.fromkeys(ids)
-        found = [self.store.sources[i] for i in seen if i in self.store.sources]
+        found = [self.store.sources[i] for i in dict.fromkeys(ids) if i in self.store.sources]
         return tuple(sorted(found, key=lambda s: s.published, reverse=True))
 
     def _elections_answer(self, intent: Intent, elections: Sequence[Election], **fields: object) -> Answer:
@@ -163,307 +476,56 @@ class _Resolver:
         )
 
     def _suggest(
-        self,
-        elections: Sequence[Election] = (),
-        people: Sequence[Person] = (),
-        *,
-        unknown: str | None = None,
-        unknown_kind: Literal["code", "speaker", "words"] = "words",
+        self, suggestions: Sequence[Suggestion], *, unknown: str | None = None, unknown_kind: str = "words"
     ) -> Answer:
-        suggestions = [self._election_suggestion(e) for e in elections]
-        suggestions += [self._person_suggestion(p) for p in people]
-        suggestions = suggestions[:MAX_SUGGESTIONS]
-        kind = Kind.suggestions if suggestions else Kind.not_found
+        shown = tuple(dict.fromkeys(suggestions))[:MAX_SUGGESTIONS]
         return self._answer(
-            kind,
+            Kind.suggestions if shown else Kind.not_found,
             Intent.unknown,
-            suggestions=tuple(suggestions),
+            suggestions=shown,
             unknown=unknown or None,
             unknown_kind=unknown_kind if unknown else None,
             examples=examples(self.store, self.lang),
         )
 
-    def _election_suggestion(self, e: Election) -> Suggestion:
-        place = ", ".join(p for p in (e.city, e.state) if p)
-        label = f"{e.label} ({e.employer}, {place})" if e.code else f"{e.employer}, {place}"
-        question = f"{e.label}投票结果" if self.lang == "zh" else f"{e.label} result"
-        return Suggestion(question=question, label=label)
+    def _unplaced(self) -> str | None:
+        """The question's words the bot could not place (echoed in "I'm not sure what you mean by …")."""
+        known = known_words()
+        words = [w for w in self.a.template.split() if w.isalpha() and w.islower() and w not in known]
+        return " ".join(words) or None
 
-    def _person_suggestion(self, p: Person) -> Suggestion:
-        question = f"{p.name_zh or p.name}是谁" if self.lang == "zh" else f"Who is {p.name}?"
-        return Suggestion(question=question, label=f"{p.name} ({p.role.get(self.lang)})")
-
-    # --- resolution --------------------------------------------------------------
-
-    def resolve(self) -> Answer:
-        a, cues = self.a, self.cues
-        people = [self.store.people[t.key] for t in a.targets("person")]
-        orgs = [self.store.organisations[t.key] for t in a.targets("organisation")]
-        direct = [self.store.elections[t.key] for t in a.targets("election")]
-
-        if cues.who_said and not people:
-            return self._who_said()
-        if cues.quotes and (people or orgs or self._speaker_phrase()):
-            return self._quotes(people, orgs, direct)
-        if a.unknown_codes:
-            return self._unknown_code(a.unknown_codes[0], direct)
-        if (cues.listing or cues.count) and len(direct) != 1 and not people:
-            return self._list(orgs)
-        if len(direct) >= 2:
-            return self._elections_answer(Intent.compare, direct[:4], figure=cues.figure)
-        elections = direct or self._facet_elections()
-        if len(elections) == 1 and not people:
-            return self._one_election(elections[0], certain=bool(direct))
-        if len(elections) > 1 and not people:
-            return self._suggest(elections)
-        if people and cues.quotes:
-            return self._quotes(people, orgs, direct)
-        if people and cues.figure and not cues.who_is:
-            return self._suggest(people=people, unknown=" ".join(self.extra) or None)
-        if people:
-            return self._who_is(people)
-        if orgs and (cues.who_is or lx.ROLE_WORDS.search(self.a.norm)):
-            holders = [p for p in self._speakers([], orgs) if p in self.store.people]
-            if holders:
-                return self._who_is([self.store.people[p] for p in holders])
-        if orgs:
-            return self._organisation(orgs[0])
-        if cues.quotes and direct:
-            return self._quotes([], [], direct)
-        near_people = [self.store.people[t.key] for t in a.near if t.kind == "person"]
-        near_elections = [self.store.elections[t.key] for t in a.near if t.kind == "election"]
-        return self._suggest(near_elections, near_people)
-
-    @cached_property
-    def _facet_positions(self) -> set[int] | None:
-        """Positions of the elections every named facet kind allows (None when no facet is named)."""
-        index = index_for(self.store)
-        groups: dict[str, set[int]] = {}
-        for target in self.a.targets(*FACET_KINDS):
-            if target.kind in ("employer", "union") and self.a.targets("organisation"):
-                continue  # "Amazon", "ALU": the organisation is meant, unless places narrow it
-            groups.setdefault(target.kind, set()).update(index.members(target))
-        if not groups:
-            return None
-        return set.intersection(*sorted(groups.values(), key=len))
-
-    def _elections_at(self, positions: Iterable[int], limit: int) -> list[Election]:
-        index = index_for(self.store)
-        return [self.store.elections[index.order[p]] for p in heapq.nsmallest(limit, positions)]
-
-    def _facet_elections(self) -> list[Election]:
-        positions = self._facet_positions
-        return self._elections_at(positions, MAX_SUGGESTIONS + 1) if positions else []
-
-    def _one_election(self, e: Election, *, certain: bool) -> Answer:
-        cues = self.cues
-        allowed = 1 if cues.explicit else 0
-        if len(self.extra) > allowed or (not certain and not cues.explicit and self.extra):
-            return self._suggest([e], unknown=" ".join(self.extra))
-        if cues.figure:
-            return self._elections_answer(Intent.figure, [e], figure=cues.figure)
-        if cues.did_win:
-            return self._elections_answer(Intent.did_win, [e])
-        if cues.quotes:
-            return self._quotes([], [], [e])
-        return self._elections_answer(Intent.result, [e])
-
-    def _unknown_code(self, code: str, known: Sequence[Election]) -> Answer:
-        index = index_for(self.store)
-        near = [self.store.elections[index.codes[c]] for c in index.near_codes(code)]
-        near += [e for e in known if e not in near]
-        return self._suggest(near, unknown=code.upper(), unknown_kind="code")
-
-    def _list(self, orgs: Sequence[Organisation]) -> Answer:
-        if self.extra:
-            return self._suggest(unknown=" ".join(self.extra))
-        cues, index = self.cues, index_for(self.store)
-        union = next((o.name for o in orgs if o.kind == "union"), None)
-        employer = next((o.name for o in orgs if o.kind == "employer"), None)
-        outcome: Outcome | None = None
-        if cues.won and not cues.lost:
-            outcome = Outcome.won
-        elif cues.lost and not cues.won:
-            outcome = Outcome.lost
-        wanted: list[set[int]] = []
-        if union:
-            wanted.append(set(index.members(index.facet("union", union))))
-        if employer:
-            wanted.append(set(index.members(index.facet("employer", employer))))
-        if outcome:
-            wanted.append(set(index.outcome_members.get(outcome, ())))
-        if cues.pending:
-            wanted.append({p for o in (Outcome.pending, Outcome.undecided) for p in index.outcome_members.get(o, ())})
-        facets = self._facet_positions
-        if facets is not None:
-            wanted.append(facets)
-        positions: Iterable[int] = set.intersection(*sorted(wanted, key=len)) if wanted else range(len(index.order))
-        total = len(positions)  # type: ignore[arg-type]
-        years = [t.key for t in self.a.targets("year")]
-        places = [
-            hit.text for hit in self.a.hits if any(t.kind in ("city", "region", "state", "kind") for t in hit.targets)
-        ]
-        flt = ListFilter(
-            union=union,
-            employer=employer,
-            outcome=outcome,
-            pending=cues.pending,
-            place=" ".join(places) or None,
-            year=years[0] if years else None,
-        )
-        intent = Intent.how_many if cues.count else Intent.list
-        return self._elections_answer(intent, self._elections_at(positions, MAX_LIST), list_filter=flt, total=total)
-
-    # --- people, organisations, quotes ------------------------------------------
-
-    def _who_is(self, people: Sequence[Person]) -> Answer:
-        if len(self.extra) > 1:
-            return self._suggest(people=people, unknown=" ".join(self.extra))
-        shown = tuple(people[:MAX_SUGGESTIONS])
-        orgs = dict.fromkeys(p.organisation for p in shown if p.organisation)
-        return self._answer(
-            Kind.answered,
-            Intent.who_is,
-            people=shown,
-            organisations=tuple(self.store.organisations[o] for o in orgs),
-            more_quotes=sum(len(self.store.quotes_by_speaker.get(p.id, ())) for p in shown),
-            sources=self._sources(s for p in shown for s in p.sources),
-        )
-
-    def _organisation(self, org: Organisation) -> Answer:
-        if len(self.extra) > 1:
-            return self._suggest(unknown=" ".join(self.extra))
-        index = index_for(self.store)
-        positions = {
-            p
-            for kind, name in (("union", org.name), ("union", org.abbreviation), ("employer", org.name))
-            if name
-            for p in index.members(index.facet(kind, name))
-        }
-        elections = self._elections_at(positions, MAX_LIST)
-        quotes = self.store.quotes_by_speaker.get(org.id, ())
-        return self._answer(
-            Kind.answered,
-            Intent.organisation,
-            organisations=(org,),
-            elections=tuple(elections),
-            derived=tuple(derive(e) for e in elections),
-            total=len(positions),
-            more_quotes=len(quotes),
-            sources=self._sources(org.sources),
-        )
-
-    def _speaker_phrase(self) -> str | None:
-        match = lx.SPEAKER_PHRASE.search(self.a.norm)
-        if not match:
-            return None
-        phrase = next((g for g in match.groupdict().values() if g), None)
-        if phrase is None:
-            return None
-        words = [w for w in phrase.split() if w not in lx.STOPWORDS and w not in lx.DOMAIN]
-        if not words:
-            return None
-        # echo the words as the user wrote them ("Jeff Bezos", not "jeff bezos")
-        written = re.search(r"\W+".join(re.escape(w) for w in words), self.question, re.IGNORECASE)
-        return written.group(0) if written else " ".join(words)
-
-    def _speakers(self, people: Sequence[Person], orgs: Sequence[Organisation]) -> list[str]:
-        role = lx.ROLE_WORDS.search(self.a.norm)
-        speakers = [p.id for p in people]
-        for org in orgs:
-            members = self.store.people_by_org.get(org.id, ())
-            if role:
-                speakers += [p.id for p in members if _same_role(role.group(0), p)]
-            else:
-                speakers.append(org.id)
-                voices = [p.id for p in members if "spokes" in p.role.en.casefold()]
-                if not voices and org.id not in self.store.quotes_by_speaker:
-                    voices = [p.id for p in members]  # an organisation that speaks through its leaders
-                speakers += voices
-        return list(dict.fromkeys(speakers))
-
-    def _quotes(self, people: Sequence[Person], orgs: Sequence[Organisation], elections: Sequence[Election]) -> Answer:
-        speakers = self._speakers(people, orgs)
-        if not speakers and not elections:
-            return self._suggest(unknown=self._speaker_phrase(), unknown_kind="speaker")
-        if speakers:
-            pool = [q for s in speakers for q in self.store.quotes_by_speaker.get(s, ())]
-        else:
-            pool = [q for e in elections for q in self.store.quotes_by_election.get(e.id, ())]
-        if not pool:
-            return self._answer(
-                Kind.not_found,
-                Intent.quotes,
-                people=tuple(people),
-                organisations=tuple(orgs),
-                elections=tuple(elections),
-                examples=examples(self.store, self.lang),
+    def _row_suggestions(self, row: QuestionKind, *, fill: bool = False) -> list[Suggestion]:
+        """The row asked about the records the question (or the conversation) names; with `fill`,
+        about the records the store holds when there are none."""
+        if row.intent in (Intent.figure, Intent.result, Intent.did_win, Intent.history):
+            elections = self._elections_for(row) or (self._some_elections() if fill else [])
+            return self._election_suggestions(elections, row)
+        if row.intent in (Intent.quotes, Intent.who_is):
+            people = self.people or (
+                [p for p in self.store.people.values() if p.id in self.store.quotes_by_speaker][:MAX_SUGGESTIONS]
+                if fill
+                else []
             )
-        ranked = self._rank(pool, elections)
-        shown = ranked[:MAX_QUOTES]
-        return self._answer(
-            Kind.answered,
-            Intent.quotes,
-            quotes=tuple(shown),
-            more_quotes=len(ranked) - len(shown),
-            sources=self._sources(q.source for q in shown),
-            **self._speaker_records(shown),
-        )
+            return [self._person_suggestion(p, row) for p in people]
+        if "{" not in row.example.get(self.lang, "{"):
+            return [Suggestion(question=row.example[self.lang], label=row.example[self.lang])]
+        return []
 
-    def _rank(self, pool: Sequence[Quote], elections: Sequence[Election]) -> list[Quote]:
-        wanted = {e.id for e in elections}
-        topic = terms(" ".join(w for w in self.a.leftover if not lx.QUOTE_CUE.fullmatch(w)))
-        tweet = re.search(r"\btweet|推特|发推", self.a.norm) is not None
-        index = quote_index(self.store)
+    def _some_elections(self) -> list[Election]:
+        return [e for e in list(self.store.elections.values())[:20] if e.votes_for is not None][:MAX_SUGGESTIONS]
 
-        def score(q: Quote) -> float:
-            s = 3.0 * len(wanted.intersection(q.elections))
-            s += sum(index.idf(t) for t in topic & index.terms[q.id])
-            if tweet and q.channel == "tweet":
-                s += 2.0
-            if q.lang == self.lang:
-                s += 0.5
-            return s
+    def _election_suggestions(self, elections: Iterable[Election], row: QuestionKind) -> list[Suggestion]:
+        out = []
+        for e in list(elections)[:MAX_SUGGESTIONS]:
+            place = ", ".join(p for p in (e.city, e.state) if p)
+            label = f"{e.label} ({e.employer}, {place})" if e.code else f"{e.employer}, {place}"
+            out.append(Suggestion(question=row.example[self.lang].format(election=e.label), label=label))
+        return out
 
-        scored = [(score(q), n, q) for n, q in enumerate(pool)]
-        if any(s >= 1 for s, _, _ in scored) and (wanted or topic):
-            scored = [item for item in scored if item[0] >= 1] or scored
-        return [q for _, _, q in sorted(scored, key=lambda item: (-item[0], item[1]))]
-
-    def _who_said(self) -> Answer:
-        text = lx.WHO_SAID_CUE.sub(" ", " ".join(self.a.leftover))
-        query = terms(text)
-        if not query:
-            return self._suggest()
-        found = quote_index(self.store).search(query, WHO_SAID_COVERAGE)
-        best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01]
-        if not best:
-            return self._answer(
-                Kind.not_found, Intent.who_said, unknown=text.strip(), examples=examples(self.store, self.lang)
-            )
-        shown = best[:MAX_QUOTES]
-        return self._answer(
-            Kind.answered,
-            Intent.who_said,
-            quotes=tuple(shown),
-            more_quotes=len(best) - len(shown),
-            sources=self._sources(q.source for q in shown),
-            **self._speaker_records(shown),
-        )
-
-    def _speaker_records(self, quotes: Sequence[Quote]) -> dict[str, object]:
-        ids = list(dict.fromkeys(q.speaker for q in quotes))
-        return {
-            "people": tuple(self.store.people[i] for i in ids if i in self.store.people),
-            "organisations": tuple(self.store.organisations[i] for i in ids if i in self.store.organisations),
-        }
+    def _person_suggestion(self, p: Person, row: QuestionKind | None = None) -> Suggestion:
+        name = (p.name_zh or p.name) if self.lang == "zh" else p.name
+        template = (row or BY_NAME["who_is"]).example[self.lang]
+        return Suggestion(question=template.format(person=name), label=f"{p.name} ({p.role.get(self.lang)})")
 
 
-def _same_role(asked: str, person: Person) -> bool:
-    role = normalise(person.role.en + " " + (person.role.zh or ""))
-    asked = normalise(asked)
-    if asked.startswith("spokes") or asked == "发言人":
-        return "spokes" in role or "发言人" in role
-    if asked in lx.LEADER_WORDS:
-        return lx.LEADER_ROLES.search(role) is not None
-    return asked in role
+assert TABLE  # the table is loaded with the engine

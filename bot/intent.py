@@ -1,0 +1,301 @@
+"""Which kind of question is this? Fuzzy matching against the question table.
+
+The matcher has already put placeholders where the question names records ("what was the
+turnout at E"). That template is scored against every row's example phrasings with rapidfuzz
+(0-100), plus a bonus when the row's cue words are there, minus a little for each slot the row
+needs that the question doesn't fill (a follow-up may fill it from the conversation) and for a
+person named to a row that can't use one. Words the table doesn't know only lower the
+similarity: they never veto. The best row wins; how sure we are decides what happens
+(see `Verdict`).
+
+Thresholds, calibrated on tests/questions/*.jsonl (see README "Understanding questions"):
+- ANSWER 68: below it, paraphrases of a row and unrelated questions that share a word with it
+  overlap; above it, wrong rows were rare on the calibration set.
+- MARGIN 6: a best row this close to a runner-up of another kind is a coin toss: offer both.
+- SUGGEST 50: between SUGGEST and ANSWER the question looks like a row but not enough to
+  answer; the top rows (at most 3) are offered as questions. Below it: "I don't know".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.language import is_cjk
+from bot.lexicon import DOMAIN, KEYWORDS, STOPWORDS, Pattern
+from bot.matcher import normalise, similarities
+from bot.models import Lang
+from bot.table import PLACEHOLDERS, TABLE, QuestionKind
+
+ANSWER = 68.0
+MARGIN = 6.0
+SUGGEST = 50.0
+CUE_BONUS = 16.0
+MISSING_SLOT = 10.0
+UNUSABLE = {"P": 30.0, "E": 15.0}  # a person named to a row that can't use one, an election to an aggregate
+UNKNOWN_WORD = 7.0  # each word neither the table, the lexicon nor the store knows
+MAX_UNKNOWN = 21.0
+MAX_SUGGESTED = 3
+
+# Words that carry no intent in either the question or the phrasings: dropped from both before scoring.
+FILLER = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "please",
+        "pls",
+        "plz",
+        "hey",
+        "hi",
+        "hello",
+        "can",
+        "could",
+        "would",
+        "you",
+        "tell",
+        "me",
+        "i",
+        "want",
+        "to",
+        "know",
+        "like",
+        "ok",
+        "okay",
+        "so",
+        "um",
+        "just",
+        "bot",
+        "thanks",
+        "thank",
+        "quick",
+        "quickly",
+        "question",
+        "wondering",
+        "curious",
+    ]
+)
+# Words questions use that the phrasings happen not to (kept few: the phrasings are the vocabulary).
+EXTRA_KNOWN = frozenset(
+    [
+        "tweet",
+        "tweeted",
+        "twitter",
+        "interview",
+        "interviews",
+        "rally",
+        "rallies",
+        "filing",
+        "filings",
+        "report",
+        "reports",
+        "cnn",
+        "press",
+        "reporters",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "yesterday",
+        "today",
+        "week",
+        "month",
+        "year",
+        "last",
+        "first",
+        "second",
+        "third",
+        "previous",
+        "earlier",
+        "later",
+        "again",
+        "there",
+        "here",
+        "it",
+        "that",
+        "those",
+        "them",
+        "his",
+        "her",
+        "workers",
+        "warehouse",
+        "facility",
+        "store",
+        "vote",
+        "votes",
+        "voting",
+        "election",
+        "elections",
+        "union",
+        "unions",
+    ]
+)
+_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]|[A-Z]) (?=[^\x00-\x7f]|[A-Z])")
+
+
+def template_key(template: str) -> str:
+    """A template as it is scored: filler words out; Chinese runs and their placeholders joined."""
+    words = [w for w in template.split() if w not in FILLER]
+    return _CJK_SPACE.sub("", " ".join(words))
+
+
+def phrasing_key(phrasing: str) -> str:
+    """A row's phrasing in the same form as a question's template."""
+    pieces = _PLACEHOLDER.split(phrasing)
+    slots = _PLACEHOLDER.findall(phrasing)
+    out = normalise(pieces[0])
+    for slot, piece in zip(slots, pieces[1:], strict=True):
+        out += f" {PLACEHOLDERS[slot]} {normalise(piece)}"
+    return template_key(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrasings:
+    keys: list[str]
+    rows: list[int]  # index in TABLE of each key's row
+
+
+def _prepare(cjk: bool) -> _Phrasings:
+    keys: list[str] = []
+    rows: list[int] = []
+    langs: tuple[Lang, ...] = ("zh",) if cjk else ("en",)
+    for n, row in enumerate(TABLE):
+        for lang in langs:
+            for phrasing in row.phrasings[lang]:
+                keys.append(phrasing_key(phrasing))
+                rows.append(n)
+    return _Phrasings(keys, rows)
+
+
+_PREPARED: dict[bool, _Phrasings] = {}
+_CUES: dict[tuple[str, str], Pattern] = {}
+
+
+def _phrasings(cjk: bool) -> _Phrasings:
+    if cjk not in _PREPARED:
+        _PREPARED[cjk] = _prepare(cjk)
+    return _PREPARED[cjk]
+
+
+def _cue(row: QuestionKind, lang: str) -> Pattern | None:
+    source = row.cues.get(lang)  # type: ignore[call-overload]
+    if not source:
+        return None
+    key = (row.name, lang)
+    if key not in _CUES:
+        _CUES[key] = Pattern(source)
+    return _CUES[key]
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every word of every phrasing, the lexicon's stop and domain words, and the cue vocabulary."""
+    words = {w for keys in (_phrasings(False).keys,) for key in keys for w in key.split()}
+    return frozenset(words | STOPWORDS | DOMAIN | KEYWORDS | FILLER | EXTRA_KNOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    row: QuestionKind
+    score: float
+    similarity: float
+    cue: bool
+    missing: tuple[str, ...]  # needed slots the question doesn't fill
+
+
+def missing_slots(row: QuestionKind, slots: str) -> tuple[str, ...]:
+    """The row's needed slots (as strings of acceptable placeholders) the question's slots don't fill."""
+    free = list(slots)
+    missing: list[str] = []
+    for need in row.needs:
+        found = next((s for s in free if s in need), None)
+        if found is None:
+            missing.append(need)
+        else:
+            free.remove(found)
+    return tuple(missing)
+
+
+@lru_cache(maxsize=4096)
+def score(template: str, carried: str = "") -> tuple[Scored, ...]:
+    """Every row's score for a question template, best first. `carried`: the placeholders the
+    conversation can fill (a follow-up's election or person is not missing)."""
+    key = template_key(template)
+    unknown = [w for w in key.split() if w.isalpha() and w.islower() and not is_cjk(w) and w not in known_words()]
+    slots = "".join(c for c in key if c in "EPOLY" and c.isupper())
+    best: dict[int, float] = {}
+    for cjk in (False, True) if is_cjk(key) else (False,):
+        prepared = _phrasings(cjk)
+        query = key.replace(" ", "") if cjk else key
+        for n, sim in zip(prepared.rows, similarities(query, prepared.keys, cjk=cjk), strict=True):
+            best[n] = max(best.get(n, 0.0), sim)
+    cue_text = template.replace("E", " ").replace("P", " ").replace("O", " ").replace("L", " ").replace("Y", " ")
+    cue_text = " ".join(cue_text.split())
+    out: list[Scored] = []
+    for n, row in enumerate(TABLE):
+        similarity = best.get(n, 0.0)
+        cue = any((p := _cue(row, lang)) is not None and p.search(cue_text) for lang in ("en", "zh"))
+        missing = missing_slots(row, slots + carried)
+        total = similarity + (CUE_BONUS if cue else 0.0) - MISSING_SLOT * len(missing)
+        total -= sum(UNUSABLE.get(slot, 0.0) for slot in set(slots) if not any(slot in need for need in row.needs))
+        total -= min(MAX_UNKNOWN, UNKNOWN_WORD * len(unknown))
+        out.append(Scored(row, total, similarity, cue, missing))
+    return tuple(sorted(out, key=lambda s: -s.score))
+
+
+def same_answer(a: QuestionKind, b: QuestionKind) -> bool:
+    """Two rows that would give the same reply (a runner-up like this is no rival)."""
+    return a.name == b.name or ({a.intent, b.intent} <= {"result", "did_win"} and False)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    best: Scored
+    rivals: tuple[Scored, ...]  # runners-up within reach, offered when unsure
+
+    @property
+    def sure(self) -> bool:
+        return self.best.score >= ANSWER and not self.close_rival
+
+    @property
+    def close_rival(self) -> bool:
+        return any(r.score > self.best.score - MARGIN for r in self.rivals)
+
+    @property
+    def plausible(self) -> bool:
+        return self.best.score >= SUGGEST
+
+
+def judge(scored: tuple[Scored, ...]) -> Verdict:
+    best = scored[0]
+    rivals = tuple(s for s in scored[1:MAX_SUGGESTED] if s.score >= SUGGEST and not same_answer(s.row, best.row))
+    return Verdict(best, rivals)
