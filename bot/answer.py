@@ -16,7 +16,7 @@ from bot import aggregates
 from bot.context import Context
 from bot.figures import derive
 from bot.intent import Verdict, judge, known_words, score
-from bot.language import find_question, plain_words, reply_language
+from bot.language import LONG, find_question, plain_words, reply_language
 from bot.lexicon import Pattern
 from bot.matcher import Analysis, analyse, index_for
 from bot.models import Answer, Election, Intent, Kind, Lang, ListFilter, Organisation, Person, Source, Suggestion
@@ -30,12 +30,12 @@ MAX_SUGGESTIONS = 3
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
 WHO_SAID_COVERAGE = 0.6
-# "and LDJ5?", "what about turnout", "那LDJ5呢", "它的投票率呢": a follow-up leaning on the last turn
-FOLLOW_UP = Pattern(
-    r"^(and|also|what about|how about|same for|same|then|so|ok|and what about|and the)\b|呢$|^那|^那么|^还有"
+# Words of a turn that only names records: "and LDJ5?", "ALB1 too", "what about the Albany one", "那LDJ5呢"
+FOLLOW_UP_FILLER = Pattern(
+    r"\b(and|also|too|what|how|about|at|for|in|the|one|same|then|so|ok|okay|please|pls|i|mean|of|with|as|well)\b|呢|那么|那|还有|也|的|怎么样|如何"
 )
 POINTING = Pattern(
-    r"\b(it|its|that|there|this one|that one|that vote|that election|them|they|he|she|his|her)\b|它|那里|那次|那场|他|她"
+    r"\b(it|its|that|there|this one|that one|that vote|that election|that group|them|they|their|he|she|his|her)\b|它|那里|那次|那场|那个|他|她"
 )
 WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)")
 WHO_SAID_WORDS = Pattern(
@@ -51,7 +51,8 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
         earlier = analyse(before, store)
         context = _context_of(earlier) or context
     lang = reply_language(analysis.norm, [h.text for h in analysis.hits])
-    return _Resolver(question, asked if asked != question else None, analysis, lang, store, context).resolve()
+    cut = asked if before or len(question) > LONG else None
+    return _Resolver(question, cut, analysis, lang, store, context).resolve()
 
 
 def _records_named(a: Analysis) -> bool:
@@ -59,9 +60,12 @@ def _records_named(a: Analysis) -> bool:
 
 
 def _context_of(a: Analysis) -> Context | None:
-    elections = tuple(t.key for t in a.targets("election"))
-    people = tuple(t.key for t in a.targets("person"))
-    return Context(elections=elections, people=people) if elections or people else None
+    """What the text before a long message's question names: its last election and person."""
+    elections = [t.key for hit in a.hits for t in hit.targets if t.kind == "election"]
+    people = [t.key for hit in a.hits for t in hit.targets if t.kind == "person"]
+    if not elections and not people:
+        return None
+    return Context(elections=tuple(elections[-1:]), people=tuple(people[-1:]))
 
 
 def examples(store: Store, lang: Lang) -> tuple[str, ...]:
@@ -88,11 +92,20 @@ class _Resolver:
         self.elections = [store.elections[t.key] for t in a.targets("election")]
         self.people = [store.people[t.key] for t in a.targets("person")]
         self.orgs = [store.organisations[t.key] for t in a.targets("organisation")]
+        if not self.orgs and not self.people and context and POINTING.search(a.norm):  # "that group", "its president"
+            self.orgs = [store.organisations[o] for o in context.organisations if o in store.organisations]
 
     @cached_property
     def verdict(self) -> Verdict:
-        carried = ("E" if self.context and self.context.elections else "") + (
-            "P" if self.context and self.context.people else ""
+        ctx = self.context
+        carried = "".join(
+            slot
+            for slot, held in (
+                ("E", ctx and ctx.elections),
+                ("P", ctx and ctx.people),
+                ("O", ctx and ctx.organisations),
+            )
+            if held
         )
         return judge(score(self.a.template, carried))
 
@@ -120,7 +133,7 @@ class _Resolver:
     # --- steps ---------------------------------------------------------------------
 
     def _help(self) -> Answer | None:
-        if not self.a.norm or (self.verdict.best.row.name == "help" and self.verdict.best.cue):
+        if not self.question or (self.verdict.best.row.name == "help" and self.verdict.best.cue):
             return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
         return None
 
@@ -142,6 +155,9 @@ class _Resolver:
         if not asks and not WHO_ASKS.search(self.a.norm):
             return None
         query = terms(WHO_SAID_WORDS.sub(" ", WHO_ASKS.sub(" ", " ".join(self.a.leftover))))
+        if asks and self.context and self.context.quotes and POINTING.search(self.a.norm):  # "who said that one?"
+            quotes = [self.store.quotes[q] for q in self.context.quotes[:1] if q in self.store.quotes]
+            return self._quotes_answer(Intent.who_said, quotes, "who_said") if quotes else None
         if not query or (not asks and len(query) < 3):  # "who won at JFK8" is not a quote search
             return None
         found = quote_index(self.store).search(query, WHO_SAID_COVERAGE)
@@ -166,20 +182,24 @@ class _Resolver:
         )
 
     def _follow_up(self) -> Answer | None:
+        """A turn that only names records ("and LDJ5?", "ALB1 too", "LDJ5呢") asks the last turn's
+        kind of question about them."""
         ctx = self.context
         if ctx is None or not ctx.row or ctx.row not in BY_NAME:
             return None
-        words = [w for w in self.a.template.split() if w not in "EPOLY"]
-        bare = not words or (FOLLOW_UP.search(self.a.norm) is not None and len(words) <= 3)
-        if bare and (self.elections or self.people) and not self.verdict.best.cue:
-            previous = BY_NAME[ctx.row]
-            if previous.intent is Intent.quotes and self.elections and not self.people:
-                return self._run(previous, people=[self.store.people[p] for p in ctx.people if p in self.store.people])
-            return self._run(previous)
-        return None
+        words = [w for w in FOLLOW_UP_FILLER.sub(" ", self.a.template).split() if w not in "EPOLY"]
+        if words or not (self.elections or self.people or self.orgs):
+            return None
+        previous = BY_NAME[ctx.row]
+        if previous.intent is Intent.quotes and not self.people and not self.orgs:
+            speakers = [self.store.people[p] for p in ctx.people if p in self.store.people]
+            return self._quotes(previous, speakers)
+        if previous.intent in (Intent.who_said, Intent.help):
+            return None
+        return self._run(previous)
 
     def _only_names(self) -> Answer | None:
-        words = FOLLOW_UP.sub(" ", self.a.template).split()
+        words = FOLLOW_UP_FILLER.sub(" ", self.a.template).split()
         if not words or any(w not in "EPOLY" for w in words):
             return None
         if self.elections:
@@ -235,6 +255,11 @@ class _Resolver:
             return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
         return self._aggregate(row)
 
+    @property
+    def _comparing(self) -> bool:
+        """The last turn compared elections and this one names none: compare them again."""
+        return bool(self.context and self.context.intent == Intent.compare.value and not self.elections)
+
     def _elections_for(self, row: QuestionKind) -> list[Election]:
         """The elections a row is asked about: named; else narrowed by place; else the last turn's."""
         if self.elections:
@@ -248,11 +273,12 @@ class _Resolver:
     def _about_elections(self, row: QuestionKind, elections: list[Election]) -> Answer:
         if not elections:
             return self._ask_which(row)
-        if row.intent is Intent.compare or (len(elections) > 1 and self.elections and len(self.elections) > 1):
+        together = len(elections) > 1 and (len(self.elections) > 1 or self._comparing)
+        if row.intent is Intent.compare or together:
             if len(elections) < 2:
                 return self._ask_which(row, elections)
-            figure = row.figure if row.intent is Intent.figure else None
-            return self._elections_answer(Intent.compare, elections[:4], row="compare", figure=figure)
+            shown = row.name if row.intent is Intent.figure else "compare"  # compared on one figure, or whole
+            return self._elections_answer(Intent.compare, elections[:4], row=shown)
         if len(elections) > 1:
             return self._suggest(self._election_suggestions(elections, row))
         found = self._elections_answer(row.intent, elections, row=row.name, figure=row.figure)
@@ -266,7 +292,8 @@ class _Resolver:
         suggestions = self._row_suggestions(row, fill=True)
         return self._answer(
             Kind.suggestions if suggestions else Kind.not_found,
-            Intent.unknown,
+            row.intent,  # the kind of question is known; the record is asked for
+            figure=row.figure if row.intent is Intent.figure else None,
             row=row.name,
             suggestions=tuple(suggestions[:MAX_SUGGESTIONS]),
             unknown_kind="which",
@@ -424,7 +451,8 @@ class _Resolver:
                 examples=examples(self.store, self.lang),
             )
         ranked = self._rank(narrowed, about)
-        return self._quotes_answer(Intent.quotes, ranked, row.name, channel=channel)
+        asked = tuple(s for s in speakers.ids if s in self.store.people)
+        return self._quotes_answer(Intent.quotes, ranked, row.name, channel=channel, speakers=asked)
 
     def _rank(self, pool: Sequence, elections: Sequence[Election]) -> list:  # type: ignore[type-arg]
         wanted = {e.id for e in elections}

@@ -15,6 +15,7 @@ class Context:
     elections: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
     intent: str | None = None
     figure: str | None = None
     row: str | None = None
@@ -30,6 +31,7 @@ class Context:
             elections=tuple(data.get("elections", ())),
             people=tuple(data.get("people", ())),
             organisations=tuple(data.get("organisations", ())),
+            quotes=tuple(data.get("quotes", ())),
             intent=data.get("intent"),
             figure=data.get("figure"),
             row=data.get("row"),
@@ -38,15 +40,17 @@ class Context:
 
     @classmethod
     def of(cls, a: Answer, previous: Context | None = None) -> Context:
-        """The context an answer leaves; an answer about nothing keeps the previous records."""
+        """The context an answer leaves: its records, or the previous turn's when it names none; its
+        kind of question, even when it could not answer it ("turnout?" -> "at LDJ5")."""
         before = previous or cls()
-        speakers = {q.speaker for q in a.quotes}
+        people = list(a.speakers) or [p.id for p in a.people]
         return cls(
             elections=tuple(e.id for e in a.elections[:4]) or before.elections,
-            people=tuple(p.id for p in a.people if not speakers or p.id in speakers)[:3] or before.people,
+            people=tuple(people[:3]) or before.people,
             organisations=tuple(o.id for o in a.organisations)[:3] or before.organisations,
-            intent=a.intent.value if a.answered else before.intent,
-            figure=a.figure.value if a.figure else (None if a.answered else before.figure),
-            row=a.row if a.answered else before.row,
+            quotes=tuple(q.id for q in a.quotes[:3]),
+            intent=a.intent.value if a.row else before.intent,
+            figure=a.figure.value if a.figure else (None if a.row else before.figure),
+            row=a.row or before.row,
             lang=a.lang,
         )

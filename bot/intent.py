@@ -28,10 +28,11 @@ from bot.matcher import normalise, similarities
 from bot.models import Lang
 from bot.table import PLACEHOLDERS, TABLE, QuestionKind
 
-ANSWER = 68.0
-MARGIN = 6.0
+ANSWER = 64.0
+MARGIN = 4.0
 SUGGEST = 50.0
 CUE_BONUS = 16.0
+NO_CUE = 8.0
 MISSING_SLOT = 10.0
 UNUSABLE = {"P": 30.0, "E": 15.0}  # a person named to a row that can't use one, an election to an aggregate
 UNKNOWN_WORD = 7.0  # each word neither the table, the lexicon nor the store knows
@@ -284,7 +285,8 @@ class Verdict:
 
     @property
     def sure(self) -> bool:
-        return self.best.score >= ANSWER and not self.close_rival
+        needed = ANSWER if self.best.cue else ANSWER + NO_CUE  # likeness alone must be stronger
+        return self.best.score >= needed and not self.close_rival
 
     @property
     def close_rival(self) -> bool:

@@ -44,7 +44,7 @@ def plain_words(text: str) -> str:
 
 
 def find_question(text: str) -> tuple[str, str]:
-    """(the question, the sentence before it) of a long message; a short one is its own question.
+    """(the question, the text before it) of a long message; a short one is its own question.
 
     People paste context first and ask last: the last sentence that asks (ends with a question
     mark or starts with a question word) is the question, else the last sentence."""
@@ -56,7 +56,7 @@ def find_question(text: str) -> tuple[str, str]:
         return text[-LONG:], ""
     asking = [n for n, s in enumerate(sentences) if s.endswith(("?", "？")) or _QUESTION_START.match(s)]
     at = asking[-1] if asking else len(sentences) - 1
-    return sentences[at][-LONG:], sentences[at - 1][-LONG:] if at else ""
+    return sentences[at][-LONG:], " ".join(sentences[:at])[-MAX_READ:]
 
 
 def reply_language(text: str, names: Iterable[str] = ()) -> Lang:

@@ -31,6 +31,7 @@ from bot.store import Store
 
 TOKEN = re.compile(f"[{CJK_CHARS}]+|[^\\s{CJK_CHARS}]+")
 CODE_SHAPE = re.compile(r"^[a-z]{2,5}\d{1,4}$")
+_SCRIPT_CHANGE = re.compile(f"(?<=[{CJK_CHARS}])(?=[a-z0-9])|(?<=[a-z0-9])(?=[{CJK_CHARS}])")
 MAX_NGRAM = 6
 MAX_CJK_ALIAS = 16
 
@@ -42,6 +43,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"(?<=\w)'(?=\w)", "", text)
     text = re.sub(r"[^\w%]+|_", " ", text)
+    text = _SCRIPT_CHANGE.sub(" ", text)  # "ldj5的投票率" -> "ldj5 的投票率": words of each script stand apart
     return " ".join(text.split())
 
 

@@ -452,6 +452,7 @@ class Answer:
     row: str | None = None  # the question-table row that was answered (or asked about)
     win_rate: WinRate | None = None
     channel: Channel | None = None  # quotes narrowed to one channel
+    speakers: tuple[str, ...] = ()  # quotes: everyone whose statements were asked for (a follow-up asks them again)
 
     @property
     def answered(self) -> bool:

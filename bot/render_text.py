@@ -162,7 +162,8 @@ def _one_election(answer: Answer) -> Parts:
 
 def _compare(answer: Answer) -> Parts:
     lang, body = answer.lang, []
-    row = FIGURE_ROW.get(answer.figure) if answer.figure else None
+    row = BY_NAME.get(answer.row or "")
+    row = row if row and row.intent is Intent.figure else None
     for e, d in zip(answer.elections, answer.derived, strict=True):
         body.append("• " + headline(e, lang))
         body.append("  " + (figure_line(e, d, row, lang) if row else details(e, d, lang)))
@@ -240,7 +241,7 @@ def _list(answer: Answer) -> Parts:
 def rank_item(e: Election, d: Derived, row: QuestionKind, lang: Lang) -> str:
     figure = FIGURE_ROW[row.figure or Figure.margin]
     if figure.figure is Figure.eligible and e.eligible_voters is None:
-        figure = FIGURE_ROW[Figure.counted]
+        figure = FIGURE_ROW[Figure.headcount if e.headcount is not None else Figure.counted]
     return f"{headline(e, lang)} · {figure_line(e, d, figure, lang).split(': ', 1)[-1].split('：', 1)[-1]}"
 
 

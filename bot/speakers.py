@@ -36,16 +36,17 @@ ROLES: tuple[tuple[Pattern, Pattern], ...] = (
     (Pattern(r"\blawyers?\b|\battorneys?\b|律师"), Pattern(r"lawyer|attorney|律师")),
     (Pattern(r"\bsenators?\b|参议员"), Pattern(r"senator|参议员")),
 )
+# The most specific first: "told CNN in a statement" is a statement.
 CHANNELS: tuple[tuple[Channel, Pattern], ...] = (
     (Channel.tweet, Pattern(r"\btweet(s|ed)?\b|\btwitter\b|\bx post\b|推特|推文|发推")),
+    (Channel.statement, Pattern(r"\bstatements?\b|\bpress release\b|声明")),
+    (Channel.filing, Pattern(r"\bfiling\b|\bfiled\b|\bsec\b|\bregulatory\b|文件|申报")),
+    (Channel.rally, Pattern(r"\brally\b|\brallies\b|\bspeech\b|集会|演讲")),
+    (Channel.report, Pattern(r"\breport\b|\bstudy\b|\bfindings\b|报告|研究")),
     (
         Channel.interview,
-        Pattern(r"\binterview(s|ed)?\b|\btold (cnn|reporters|the press|a reporter)\b|\btell cnn\b|采访|接受.*访问"),
+        Pattern(r"\binterview(s|ed)?\b|\btold (cnn|reporters|the press|a reporter)\b|\btell cnn\b|采访|访问"),
     ),
-    (Channel.rally, Pattern(r"\brally\b|\brallies\b|\bspeech\b|集会|演讲")),
-    (Channel.filing, Pattern(r"\bfiling\b|\bfiled\b|\bsec\b|\bregulatory\b|文件|申报")),
-    (Channel.report, Pattern(r"\breport\b|\bstudy\b|报告|研究")),
-    (Channel.statement, Pattern(r"\bstatements?\b|\bpress release\b|声明")),
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ZH_WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
@@ -131,6 +132,7 @@ NOT_NAMES = frozenset(
         "alabama",
     ]
 )
+ZH_PRONOUN = re.compile(r"^(他|她|它|他们|她们|我们|你们|大家|有人|别人|人们|谁)")
 ZH_NOT_NAMES = frozenset(
     {
         "他们",
@@ -205,7 +207,12 @@ def unknown_name(question: str, analysis: Analysis, known: frozenset[str]) -> st
         if words and all(w not in known and w not in covered and w.isalpha() for w in words):
             return " ".join(w.capitalize() for w in words)
     zh = _ZH_SPEAKER.match(re.sub(r"\s", "", question))
-    if zh and zh.group("who") not in ZH_NOT_NAMES and not any(h.text in zh.group("who") for h in analysis.hits):
+    if (
+        zh
+        and not ZH_PRONOUN.match(zh.group("who"))
+        and zh.group("who") not in ZH_NOT_NAMES
+        and not any(h.text in zh.group("who") for h in analysis.hits)
+    ):
         return zh.group("who")
     return None
 

@@ -8,6 +8,8 @@ from bot.models import Derived, Election, Figure, Intent
 from bot.table import Measure, QuestionKind, Words
 
 _LIST_EN = (
+    "list all {org} votes",
+    "all the {org} elections",
     "list all elections",
     "give me every election you know about",
     "which elections do you have",
@@ -33,6 +35,8 @@ _LIST_ZH = (
     "工会赢了哪些选举",
 )
 _COUNT_EN = (
+    "how many elections did {org} lose",
+    "how many {org} votes has the union won",
     "how many elections did the union win",
     "how many elections are on file",
     "how many elections has {org} lost",
@@ -51,7 +55,14 @@ _RATE_EN = (
     "{org} success rate",
     "how successful has {org} been",
 )
-_RATE_ZH = ("工会的胜率是多少", "{org}的胜率", "工会赢的比例是多少", "{place}的胜率", "{org}成功率")
+_RATE_ZH = (
+    "{org}赢了百分之几的选举",
+    "工会的胜率是多少",
+    "{org}的胜率",
+    "工会赢的比例是多少",
+    "{place}的胜率",
+    "{org}成功率",
+)
 
 
 def _margin(e: Election, d: Derived) -> float | None:
@@ -59,14 +70,32 @@ def _margin(e: Election, d: Derived) -> float | None:
 
 
 def _size(e: Election, d: Derived) -> float | None:
-    return e.eligible_voters if e.eligible_voters is not None else d.counted
+    """Workers in the unit: eligible voters, else the facility's headcount, else the ballots counted."""
+    for value in (e.eligible_voters, e.headcount, d.counted):
+        if value is not None:
+            return value
+    return None
+
+
+def _counted(e: Election, d: Derived) -> float | None:
+    return d.counted
+
+
+def _yes_share(e: Election, d: Derived) -> float | None:
+    return d.share_for
 
 
 def _turnout(e: Election, d: Derived) -> float | None:
     return d.turnout
 
 
-_SHOWS: dict[Measure, Figure] = {_margin: Figure.margin, _size: Figure.eligible, _turnout: Figure.turnout}
+_SHOWS: dict[Measure, Figure] = {
+    _margin: Figure.margin,
+    _size: Figure.eligible,
+    _turnout: Figure.turnout,
+    _counted: Figure.counted,
+    _yes_share: Figure.share,
+}
 
 
 def _rank(
@@ -195,5 +224,30 @@ AGGREGATE_ROWS = (
         ("投票率最高的选举", "哪场选举投票率最高"),
         {"en": r"\b(highest|best|biggest|top) (turnout|participation)\b", "zh": r"投票率最高"},
         {"en": "Highest turnout on file:", "zh": "投票率最高的选举："},
+    ),
+    _rank(
+        "most_ballots",
+        _counted,
+        True,
+        ("which election had the most ballots counted", "where were the most votes cast", "most votes counted"),
+        ("哪场选举清点的选票最多", "投票人数最多的选举"),
+        {"en": r"\bmost (ballots|votes)\b", "zh": r"选票最多|票数最多|投票人数最多"},
+        {"en": "Most ballots counted:", "zh": "清点选票最多的选举："},
+    ),
+    _rank(
+        "best_share",
+        _yes_share,
+        True,
+        (
+            "where did the union get its best yes share",
+            "highest share of yes votes",
+            "where was support for the union strongest",
+        ),
+        ("工会在哪里得票率最高", "赞成票比例最高的选举"),
+        {
+            "en": r"\b(best|highest|biggest|strongest) (yes )?(share|support|percentage)\b|\bsupport\b.*\bstrongest\b",
+            "zh": r"得票率最高|比例最高|支持率最高",
+        },
+        {"en": "Highest share of yes votes:", "zh": "赞成票比例最高的选举："},
     ),
 )

@@ -131,6 +131,8 @@ FIGURE_ROWS = (
             "how many pro union votes were there at {election}",
         ),
         (
+            "{election}有多少人投赞成票",
+            "{election}有多少人支持工会",
             "{election}有多少张赞成票",
             "{election}赞成票",
             "{election}有多少人投票支持工会",
@@ -258,6 +260,8 @@ FIGURE_ROWS = (
         Figure.turnout,
         _turnout,
         (
+            "what % of eligible workers voted at {election}",
+            "how many of the eligible workers turned out at {election}",
             "what was the turnout at {election}",
             "{election} turnout",
             "what share of eligible workers cast a ballot at {election}",
@@ -266,7 +270,14 @@ FIGURE_ROWS = (
             "what was the participation rate at {election}",
             "what fraction of the workers took part in the {election} vote",
         ),
-        ("{election}的投票率", "{election}投票率是多少", "{election}有多大比例的合格选民投了票", "{election}的参与率"),
+        (
+            "{election}有百分之多少的合格选民投了票",
+            "{election}的合格选民里有多少人投票",
+            "{election}的投票率",
+            "{election}投票率是多少",
+            "{election}有多大比例的合格选民投了票",
+            "{election}的参与率",
+        ),
         {
             "en": r"\bturn ?out\b|\bparticipat|\bcast a ballot\b|\b(eligible|could vote)\b.*\b(voted|cast|took part)\b|\b(voted|cast|took part)\b.*\beligible\b",
             "zh": r"投票率|参与率|参选率|合格选民.*投了?票",
@@ -284,6 +295,8 @@ FIGURE_ROWS = (
         Figure.margin,
         _margin,
         (
+            "how lopsided was the {election} vote",
+            "how big was the defeat at {election}",
             "what was the margin at {election}",
             "{election} margin",
             "how much did the union lose {election} by",
@@ -294,6 +307,8 @@ FIGURE_ROWS = (
             "by how much did {election} fail",
         ),
         (
+            "{election}赞成票和反对票相差多少",
+            "{election}反对票比赞成票多几票",
             "{election}输了多少票",
             "{election}差了多少票",
             "{election}的票数差距",
@@ -318,6 +333,7 @@ FIGURE_ROWS = (
         Figure.share,
         _share,
         (
+            "what % voted yes at {election}",
             "what percentage voted for the union at {election}",
             "{election} vote share",
             "what share of the vote did the union get at {election}",
@@ -325,10 +341,17 @@ FIGURE_ROWS = (
             "{election} percentage for and against",
             "what proportion of votes supported the union at {election}",
         ),
-        ("{election}赞成票占多少比例", "{election}支持率", "{election}的得票率", "{election}赞成和反对的百分比"),
+        (
+            "{election}支持工会的票占百分之几",
+            "{election}有百分之多少的选票支持工会",
+            "{election}赞成票占多少比例",
+            "{election}支持率",
+            "{election}的得票率",
+            "{election}赞成和反对的百分比",
+        ),
         {
             "en": r"\bpercent(age)?s?\b|\bshares?\b|%|\bproportion\b|\bfraction\b",
-            "zh": r"百分比|比例|占比|得票率|支持率",
+            "zh": r"百分比|百分之|比例|占比|得票率|支持率",
         },
         says={
             "en": "{label}: {for_pct:.1f}% for the union, {against_pct:.1f}% against ({counted:,} ballots counted)",
@@ -343,6 +366,7 @@ FIGURE_ROWS = (
         Figure.tally_date,
         _tally_date,
         (
+            "what day was the {election} tally",
             "when was the {election} vote counted",
             "{election} tally date",
             "when did the {election} vote happen",
@@ -361,6 +385,8 @@ FIGURE_ROWS = (
         Figure.count_location,
         _count_location,
         (
+            "was the {election} count streamed",
+            "could the public watch the {election} count",
             "where were the {election} votes counted",
             "where was the {election} count held",
             "in which office did the nlrb tally the {election} votes",
@@ -375,7 +401,7 @@ FIGURE_ROWS = (
             "{election}的计票在哪个办公室进行",
         ),
         {
-            "en": r"\b(where|office|zoom|broadcast)\b.*\b(count|counted|counting|tally|tallied)\b|\b(count|counted|counting|tally|tallied)\b.*\b(where|office|zoom|broadcast)\b",
+            "en": r"\b(where|office|zoom|broadcast|stream(ed)?|watch|live)\b.*\b(count|counted|counting|tally|tallied)\b|\b(count|counted|counting|tally|tallied)\b.*\b(where|office|zoom|broadcast|stream(ed)?|watch|live)\b",
             "zh": r"在哪里?(清点|计票)|计票地点|哪个办公室|(清点|计票).*哪里",
         },
         says={"en": "{label}: the count was held at {at}", "zh": "{label}：计票地点为{at}"},
@@ -408,16 +434,23 @@ FIGURE_ROWS = (
         Figure.headcount,
         _headcount,
         (
+            "how many people work at {election}",
             "how big is {election}",
             "how many workers are at {election}",
             "{election} headcount",
             "how many employees work at {election}",
             "how large is the {election} workforce",
         ),
-        ("{election}有多少员工", "{election}规模多大", "{election}有多少工人", "{election}员工人数"),
+        (
+            "{election}仓库雇了多少人",
+            "{election}有多少员工",
+            "{election}规模多大",
+            "{election}有多少工人",
+            "{election}员工人数",
+        ),
         {
-            "en": r"\bhow (big|large)\b|\bheadcount\b|\bworkforce\b|\bhow many (workers|employees|people|staff) (are|work|there)\b|\bemploys?\b|\bsize\b",
-            "zh": r"员工人数|多少(名)?员工|多少(名)?工人|规模|多大",
+            "en": r"\bhow (big|large)\b|\bheadcount\b|\bworkforce\b|\bhow many (workers|employees|people|ppl|staff) (are|work|there)\b|\bemploys?\b|\bsize\b",
+            "zh": r"员工人数|多少(名)?员工|多少(名)?工人|规模|多大|雇了?多少",
         },
         says={"en": "{label}: {more}{n:,} workers", "zh": "{label}：{more}{n:,} 名员工"},
         unknown={"en": "{label}: the sources give no headcount.", "zh": "{label}：来源未给出员工人数。"},

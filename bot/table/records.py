@@ -29,8 +29,18 @@ RECORD_ROWS = (
                 "{election} election status",
                 "what about the {election} election",
                 "how about {election}",
+                "{election} vote totals",
+                "{election} final numbers",
+                "how did the workers at {election} vote",
+                "is that right",
+                "can you confirm the {election} numbers",
+                "what is next at {election}",
             ),
             "zh": (
+                "{election}赞成票和反对票各多少",
+                "{election}具体票数是多少",
+                "真的吗",
+                "{election}之后会怎样",
                 "{election}",
                 "{election}投票结果",
                 "{election}的投票结果是什么",
@@ -52,6 +62,10 @@ RECORD_ROWS = (
         needs=("E",),
         phrasings={
             "en": (
+                "did workers at {election} vote for the union",
+                "did {election} go union",
+                "so the union lost {election} right",
+                "has {election} voted yet",
                 "did the union win at {election}",
                 "did workers at {election} vote to unionize",
                 "did the union lose at {election}",
@@ -62,6 +76,8 @@ RECORD_ROWS = (
                 "who won at {election}",
             ),
             "zh": (
+                "{election}工会赢了没有",
+                "{election}的工会成功了没有",
                 "{election}赢了吗",
                 "工会在{election}赢了吗",
                 "{election}的工人投票组建工会了吗",
@@ -71,8 +87,8 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\b(did|was|is)\b.*\b(win|won|lose|lost|unioni[sz]ed?|pass(ed)?|succeed|get a union)\b|\bwho won\b",
-            "zh": r"赢了吗|输了吗|胜了吗|成功了吗|组建工会了吗|成立工会了吗|谁赢了",
+            "en": r"\b(did|was|is|has)\b.*\b(win|won|lose|lost|unioni[sz]ed?|pass(ed)?|succeed|get a union|go union|vote (for|to|yes|no))\b|\bwho won\b|\bright$|\b(vote|voted|election) yet\b",
+            "zh": r"赢了吗|输了吗|胜了吗|成功了吗|组建工会了吗|成立工会了吗|谁赢了|赢了没有|输了没有|成功了没有",
         },
         example={"en": "Did the union win at {election}?", "zh": "{election}赢了吗"},
     ),
@@ -82,15 +98,27 @@ RECORD_ROWS = (
         needs=("E", "E"),
         phrasings={
             "en": (
+                "{election} versus {election} side by side",
+                "was the union share higher at {election} or {election}",
+                "which did better {election} or {election}",
                 "{election} vs {election}",
                 "compare {election} and {election}",
                 "how did {election} compare with {election}",
                 "difference between {election} and {election}",
                 "{election} or {election} which was closer",
             ),
-            "zh": ("{election}和{election}对比", "比较{election}和{election}", "{election}与{election}相比"),
+            "zh": (
+                "{election}和{election}哪个支持率高",
+                "{election}和{election}哪个输得多",
+                "{election}和{election}对比",
+                "比较{election}和{election}",
+                "{election}与{election}相比",
+            ),
         },
-        cues={"en": r"\bvs\b|\bversus\b|\bcompar|\bdifference between\b|\bside by side\b", "zh": r"比较|对比|相比"},
+        cues={
+            "en": r"\bvs\b|\bversus\b|\bcompar|\bdifference between\b|\bside by side\b|\b(higher|lower|better|worse|bigger|closer)\b.*\bor\b",
+            "zh": r"比较|对比|相比|哪个.*(高|低|多|少|大|小)",
+        },
         example={"en": "{election} vs {election}", "zh": "比较{election}和{election}"},
     ),
     QuestionKind(
@@ -108,7 +136,7 @@ RECORD_ROWS = (
             "zh": ("{election}的历史", "{election}重新投票了吗", "{election}第一次投票之后发生了什么"),
         },
         cues={
-            "en": r"\bre ?run\b|\brun ?off\b|\bhistory\b|\bfirst vote\b|\bsecond vote\b|\bafter the first\b",
+            "en": r"\bre ?run\b|\brun ?off\b|\bhistory\b|\bfirst vote\b|\bsecond vote\b|\bafter the (first )?(vote|election|tally)\b|\bchalleng(e|ed) (it|the result)\b",
             "zh": r"重新投票|第一次|第二次|历史",
         },
         example={"en": "{election} history", "zh": "{election}的历史"},
@@ -119,6 +147,11 @@ RECORD_ROWS = (
         needs=("POE",),
         phrasings={
             "en": (
+                "how did {person} describe {election}",
+                "{person} tweet about {election}",
+                "{org} findings on {election}",
+                "{org} position on unions",
+                "what did {org} say after {election}",
                 "what did {person} say",
                 "what did {person} say about {election}",
                 "{person} quote",
@@ -135,6 +168,10 @@ RECORD_ROWS = (
                 "what did {person} say at the rally",
             ),
             "zh": (
+                "{person}怎么评价{election}",
+                "{person}关于{election}发了什么推文",
+                "{election}之后{org}发表了什么声明",
+                "{person}怎么看这次投票",
                 "{person}说了什么",
                 "{person}对{election}说了什么",
                 "{org}怎么说",
@@ -146,8 +183,8 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\b(say|said|says|saying|tweet|tweets|tweeted|quote|quotes|quoted|statements?|comments?|commented|respon(d|ded|se)|react(ed|ion|ions)?|told|tell cnn|remarks?|words|post(ed)?|wrote|interview|rally)\b",
-            "zh": r"说了什么|说什么|说过|说了|怎么说|表示|声明|推特|发推|评论|回应|反应|言论|看法|观点|采访|集会",
+            "en": r"\b(say|said|says|saying|tweet|tweets|tweeted|quote|quotes|quoted|statements?|comments?|commented|respon(d|ded|se)|react(ed|ion|ions)?|told|tell cnn|remarks?|words|post(ed)?|wrote|interview|rally|describe[ds]?|view|take on|line on|findings|position|think|thinks|thought|feel|felt)\b",
+            "zh": r"说了什么|说什么|说过|说了|怎么说|表示|声明|推特|推文|发推|评论|评价|怎么看|回应|反应|言论|看法|观点|采访|集会|发表",
         },
         example={"en": "What did {person} say?", "zh": "{person}说了什么"},
     ),
@@ -198,7 +235,7 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\bwho (is|was|s)\b|\bwhos\b|\bwho (runs|leads|heads)\b|\brole\b|\bbackground\b",
+            "en": r"\bwho (is|was|s|are)\b|\bwhos\b|\bwho (runs|leads|heads|chairs)\b|\brole\b|\bbackground\b|^who\b.*\b(president|treasurer|head|leader|spokes\w*|chair\w*|ceo|founder|boss|organi[sz]er|professor)\b",
             "zh": r"是谁|什么人|谁是|职位|身份|做什么的|介绍",
         },
         example={"en": "Who is {person}?", "zh": "{person}是谁"},
@@ -211,15 +248,27 @@ RECORD_ROWS = (
             "en": ("tell me about {org}", "what is {org}", "{org}", "what do you know about {org}", "info on {org}"),
             "zh": ("介绍一下{org}", "{org}是什么", "{org}", "{org}是什么组织"),
         },
-        cues={"en": r"\btell me about\b|\bwhat do you know about\b", "zh": r"介绍"},
+        cues={
+            "en": r"\btell me about\b|\bwhat do you know about\b|^(what|who) (is|are|s)\b|\bthat group\b",
+            "zh": r"介绍|是什么|什么组织",
+        },
         example={"en": "Tell me about {org}", "zh": "介绍一下{org}"},
     ),
     QuestionKind(
         name="help",
         intent=Intent.help,
         phrasings={
-            "en": ("help", "what can you do", "what do you know", "how do i use this", "what can i ask", "commands"),
-            "zh": ("帮助", "你能做什么", "怎么用", "我可以问什么"),
+            "en": (
+                "what kind of questions can i ask",
+                "what questions can you answer",
+                "help",
+                "what can you do",
+                "what do you know",
+                "how do i use this",
+                "what can i ask",
+                "commands",
+            ),
+            "zh": ("你能回答什么问题", "帮助", "你能做什么", "怎么用", "我可以问什么"),
         },
         cues={
             "en": r"^(help|usage|commands)$|\bwhat can (you do|i ask)\b|\bhow do i use\b",
