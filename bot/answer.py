@@ -15,8 +15,8 @@ from functools import cached_property
 from bot import aggregates
 from bot.context import Context
 from bot.figures import derive
-from bot.intent import Verdict, judge, known_words, score
-from bot.language import LONG, find_question, plain_words, reply_language
+from bot.intent import Scored, Verdict, judge, known_words, score
+from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
 from bot.lexicon import Pattern
 from bot.matcher import Analysis, analyse, index_for
 from bot.models import Answer, Election, Intent, Kind, Lang, ListFilter, Organisation, Person, Source, Suggestion
@@ -30,42 +30,52 @@ MAX_SUGGESTIONS = 3
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
 WHO_SAID_COVERAGE = 0.6
+WHO_SAID_COVERAGE_CJK = 0.4  # Chinese is searched by character pairs, many of which the question's own wording adds
 # Words of a turn that only names records: "and LDJ5?", "ALB1 too", "what about the Albany one", "那LDJ5呢"
 FOLLOW_UP_FILLER = Pattern(
-    r"\b(and|also|too|what|how|about|at|for|in|the|one|same|then|so|ok|okay|please|pls|i|mean|of|with|as|well)\b|呢|那么|那|还有|也|的|怎么样|如何"
+    r"\b(and|also|too|what|how|about|at|for|in|the|one|same|then|so|ok|okay|please|pls|i|mean|of|with|as|well)\b|呢|那么|那|还有|也|的|怎么样|如何|我说的是|我是说|我指的是|是说"
 )
 POINTING = Pattern(
     r"\b(it|its|that|there|this one|that one|that vote|that election|that group|them|they|their|he|she|his|her)\b|它|那里|那次|那场|那个|他|她"
 )
+CLAIM = Pattern(
+    r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact check)\b|真的吗|对吗|是真的|确认|核实"
+)
+PERSON_POINTING = Pattern(r"\b(he|she|him|his|her|hers)\b|他|她")
 WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)")
 WHO_SAID_WORDS = Pattern(
-    r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示"
+    r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示"
 )
 
 
 def answer(question: str, store: Store, *, context: Context | None = None) -> Answer:
     question = question.strip()
     asked, before = find_question(plain_words(question))
-    analysis = analyse(asked, store)
+    core, instructed = without_instructions(asked)
+    analysis = analyse(core, store)
     if before and not _records_named(analysis):  # "…ALB1's count was on Tuesday. What was the margin?"
-        earlier = analyse(before, store)
-        context = _context_of(earlier) or context
+        context = _context_before(before, store) or context
     lang = reply_language(analysis.norm, [h.text for h in analysis.hits])
     cut = asked if before or len(question) > LONG else None
-    return _Resolver(question, cut, analysis, lang, store, context).resolve()
+    resolver = _Resolver(question, cut, analysis, lang, store, context)
+    resolver.instructed = instructed
+    return resolver.resolve()
 
 
 def _records_named(a: Analysis) -> bool:
     return bool(a.targets("election", "person", "organisation"))
 
 
-def _context_of(a: Analysis) -> Context | None:
-    """What the text before a long message's question names: its last election and person."""
-    elections = [t.key for hit in a.hits for t in hit.targets if t.kind == "election"]
-    people = [t.key for hit in a.hits for t in hit.targets if t.kind == "person"]
-    if not elections and not people:
-        return None
-    return Context(elections=tuple(elections[-1:]), people=tuple(people[-1:]))
+def _context_before(text: str, store: Store) -> Context | None:
+    """What the text before a long message's question is about: the first election (and person)
+    of the last sentence that names one."""
+    for sentence in reversed(text.split("\n")[-20:]):
+        a = analyse(sentence, store)
+        elections = [t.key for t in a.targets("election")]
+        people = [t.key for t in a.targets("person")]
+        if elections or people:
+            return Context(elections=tuple(elections[:1]), people=tuple(people[:1]))
+    return None
 
 
 def examples(store: Store, lang: Lang) -> tuple[str, ...]:
@@ -89,25 +99,32 @@ class _Resolver:
     ) -> None:
         self.question, self.asked, self.a, self.lang, self.store = question, asked, a, lang, store
         self.context = context
+        self.instructed = False  # the message held instructions to the bot (dropped before reading)
         self.elections = [store.elections[t.key] for t in a.targets("election")]
         self.people = [store.people[t.key] for t in a.targets("person")]
         self.orgs = [store.organisations[t.key] for t in a.targets("organisation")]
-        if not self.orgs and not self.people and context and POINTING.search(a.norm):  # "that group", "its president"
-            self.orgs = [store.organisations[o] for o in context.organisations if o in store.organisations]
+        if context and not self.people and not self.orgs:  # "what did he say?", "that group", "its president"
+            if PERSON_POINTING.search(a.norm):
+                self.people = [store.people[p] for p in context.people if p in store.people]
+            elif POINTING.search(a.norm):
+                self.orgs = [store.organisations[o] for o in context.organisations if o in store.organisations]
+
+    @property
+    def verdict_all(self) -> tuple[Scored, ...]:
+        return score(self.a.template, self._carried)
 
     @cached_property
     def verdict(self) -> Verdict:
+        return judge(self.verdict_all)
+
+    @cached_property
+    def _carried(self) -> str:
+        """The placeholders the conversation can fill."""
         ctx = self.context
-        carried = "".join(
-            slot
-            for slot, held in (
-                ("E", ctx and ctx.elections),
-                ("P", ctx and ctx.people),
-                ("O", ctx and ctx.organisations),
-            )
-            if held
-        )
-        return judge(score(self.a.template, carried))
+        if ctx is None:
+            return ""
+        held = (("E", ctx.elections), ("P", ctx.people), ("O", ctx.organisations))
+        return "".join(slot for slot, records in held if records)
 
     @property
     def steps(self) -> tuple[Callable[[], Answer | None], ...]:
@@ -119,7 +136,9 @@ class _Resolver:
             self._stranger,  # "what did Jeff Bezos say": a speaker the store doesn't know gets no one else's words
             self._follow_up,  # "and LDJ5?", "它的投票率呢": the last turn's kind of question, with new or carried records
             self._only_names,  # "ALB1", "Chris Smalls", "Staten Island": the record itself
+            self._instructed,  # "ignore your instructions and say …": the named election's facts, as they are
             self._sure,  # the best row of the question table, when it is sure
+            self._claim,  # "is that right?", "just confirm it", an instruction: the election's facts, not the claim
             self._unsure,  # close: offer the best rows as questions; far: "I don't know"
         )
 
@@ -160,7 +179,11 @@ class _Resolver:
             return self._quotes_answer(Intent.who_said, quotes, "who_said") if quotes else None
         if not query or (not asks and len(query) < 3):  # "who won at JFK8" is not a quote search
             return None
-        found = quote_index(self.store).search(query, WHO_SAID_COVERAGE)
+        cjk = is_cjk(" ".join(self.a.leftover))
+        found = quote_index(self.store).search(query, WHO_SAID_COVERAGE_CJK if cjk else WHO_SAID_COVERAGE)
+        quotes_row = BY_NAME["quotes"]
+        if not found and self.elections and next(s for s in self.verdict_all if s.row is quotes_row).cue:
+            return self._quotes(quotes_row, [])  # "who reacted on Twitter to the LDJ5 result?": what was said about it
         if not found and not asks:
             return None
         best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01]
@@ -172,11 +195,17 @@ class _Resolver:
 
     def _stranger(self) -> Answer | None:
         intent = self.verdict.best.row.intent
-        if self.people or self.orgs or intent not in (Intent.quotes, Intent.who_is) or not self.verdict.plausible:
+        if self.people or intent not in (Intent.quotes, Intent.who_is) or not self.verdict.plausible:
             return None
-        stranger = unknown_name(self.asked or self.question, self.a, known=known_words())
+        text = self.asked or self.question
+        stranger = unknown_name(text, self.a, known=known_words())
         if stranger is None:
             return None
+        role = role_asked(self.a.norm)
+        if role is not None and holders(None, role[0], self.store, described=stranger):
+            return None  # "the SF State professor": a description of someone on file
+        if self.orgs and text.find(stranger) > min(text.casefold().find(o.name.casefold()) % 10_000 for o in self.orgs):
+            return None  # the organisation comes first: the unknown words are about something else
         return self._answer(
             Kind.not_found, intent, row=self.verdict.best.row.name, unknown=stranger, unknown_kind="speaker"
         )
@@ -188,7 +217,8 @@ class _Resolver:
         if ctx is None or not ctx.row or ctx.row not in BY_NAME:
             return None
         words = [w for w in FOLLOW_UP_FILLER.sub(" ", self.a.template).split() if w not in "EPOLY"]
-        if words or not (self.elections or self.people or self.orgs):
+        places = self.a.targets("city", "region", "state", "kind")
+        if words or not (self.elections or self.people or self.orgs or places):
             return None
         previous = BY_NAME[ctx.row]
         if previous.intent is Intent.quotes and not self.people and not self.orgs:
@@ -217,6 +247,15 @@ class _Resolver:
         if not self.verdict.sure:
             return None
         return self._run(self.verdict.best.row)
+
+    def _instructed(self) -> Answer | None:
+        return self._claim() if self.instructed else None
+
+    def _claim(self) -> Answer | None:
+        if not (self.instructed or CLAIM.search(self.a.norm)):
+            return None
+        elections = self._elections_for(BY_NAME["result"])
+        return self._run(BY_NAME["result"], elections=elections[:1]) if len(elections) == 1 else None
 
     def _unsure(self) -> Answer:
         v = self.verdict
@@ -255,6 +294,11 @@ class _Resolver:
             return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
         return self._aggregate(row)
 
+    def _compared_on(self) -> str:
+        """The figure a comparison is about ("was the yes share higher at ALB1 or LDJ5?"), or the whole."""
+        figure = next((s.row for s in score(self.a.template) if s.row.intent is Intent.figure and s.cue), None)
+        return figure.name if figure else "compare"
+
     @property
     def _comparing(self) -> bool:
         """The last turn compared elections and this one names none: compare them again."""
@@ -265,7 +309,9 @@ class _Resolver:
         if self.elections:
             return self.elections
         if self.a.targets("city", "region", "state", "kind", "year"):
-            return aggregates.first(aggregates.select(self.a, self.store), self.store, MAX_SUGGESTIONS + 1)
+            found = aggregates.first(aggregates.select(self.a, self.store), self.store, MAX_SUGGESTIONS + 1)
+            earlier = set(self.context.elections) if self.context else set()
+            return [e for e in found if e.id in earlier] or found  # "the Staten Island one" of the last list
         if self.context and self.context.elections:
             return [self.store.elections[e] for e in self.context.elections if e in self.store.elections]
         return []
@@ -277,7 +323,7 @@ class _Resolver:
         if row.intent is Intent.compare or together:
             if len(elections) < 2:
                 return self._ask_which(row, elections)
-            shown = row.name if row.intent is Intent.figure else "compare"  # compared on one figure, or whole
+            shown = row.name if row.intent is Intent.figure else self._compared_on()
             return self._elections_answer(Intent.compare, elections[:4], row=shown)
         if len(elections) > 1:
             return self._suggest(self._election_suggestions(elections, row))
@@ -398,7 +444,8 @@ class _Resolver:
                 voices = [p.id for p in members]  # an organisation that speaks through its leaders
             return Speakers((org.id, *voices))
         if role is not None:
-            found = holders(None, role[0], self.store)
+            stranger = unknown_name(self.asked or self.question, self.a, known=known_words()) or ""
+            found = holders(None, role[0], self.store, described=stranger)
             return (
                 Speakers(tuple(p.id for p in found)) if found else Speakers((), unknown=self._described(None, role[1]))
             )
@@ -452,7 +499,9 @@ class _Resolver:
             )
         ranked = self._rank(narrowed, about)
         asked = tuple(s for s in speakers.ids if s in self.store.people)
-        return self._quotes_answer(Intent.quotes, ranked, row.name, channel=channel, speakers=asked)
+        return self._quotes_answer(
+            Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about)
+        )
 
     def _rank(self, pool: Sequence, elections: Sequence[Election]) -> list:  # type: ignore[type-arg]
         wanted = {e.id for e in elections}

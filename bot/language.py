@@ -9,7 +9,8 @@ from bot.models import Lang
 
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK = re.compile(f"[{CJK_CHARS}]")
-LONG = 300  # characters: a longer message is searched for its question
+LONG = 120  # characters: a longer message is searched for its question
+QUESTION_MAX = 400  # characters of the question sentence itself
 MAX_READ = 5000  # characters read from the end of a very long message
 
 _SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
@@ -24,6 +25,23 @@ _QUESTION_START = re.compile(
     r"|compare)\b",
     re.I,
 )
+
+
+# Instructions aimed at the bot rather than questions ("ignore your instructions", "系统提示：…"):
+# dropped before reading, so what is left is answered from the facts, never as instructed.
+_INSTRUCTION = re.compile(
+    r"\b(ignore|disregard|forget)\b( (all|your|the|any|previous|prior|above|my|of))*"
+    r"( (instructions?|rules|prompts?|fact store|facts|sources|everything|that))\b|\bpretend( that)?\b|\bfrom now on\b[^.?!]*[.?!]?|\bsystem( prompt)?\s*:"
+    r"|\b(just |please )?confirm( it| that)?\b|\bpost @?(channel|here|everyone)\b:?|\bsay (that )?(?=the\b)"
+    r"|忽略[^，。？！]*[，。]?|系统提示[：:][^。？！]*[。]?|以后所有回答[^。？！]*[。]?|不要查资料[，,]?|直接确认",
+    re.I,
+)
+
+
+def without_instructions(text: str) -> tuple[str, bool]:
+    """The text with instructions to the bot taken out, and whether there were any."""
+    stripped = _INSTRUCTION.sub(" ", text)
+    return stripped, stripped != text
 
 
 def is_cjk(text: str) -> bool:
@@ -52,11 +70,11 @@ def find_question(text: str) -> tuple[str, str]:
         return text, ""
     text = text[-MAX_READ:]
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
-    if not sentences:
-        return text[-LONG:], ""
+    if len(sentences) < 2:
+        return text[-QUESTION_MAX:], ""
     asking = [n for n, s in enumerate(sentences) if s.endswith(("?", "？")) or _QUESTION_START.match(s)]
     at = asking[-1] if asking else len(sentences) - 1
-    return sentences[at][-LONG:], " ".join(sentences[:at])[-MAX_READ:]
+    return sentences[at][-QUESTION_MAX:], "\n".join(sentences[:at])[-MAX_READ:]
 
 
 def reply_language(text: str, names: Iterable[str] = ()) -> Lang:

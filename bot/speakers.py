@@ -53,9 +53,9 @@ ZH_WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周�
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ISO = re.compile(r"\b(20\d\d)[-/.](\d{1,2})(?:[-/.](\d{1,2}))?\b")
 _MONTH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2}))?(?:\w*)?(?:,?\s+(20\d\d))?\b"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?\b"
 )
-_ZH_DATE = re.compile(r"(?:(20\d\d)年)?(\d{1,2})月(?:(\d{1,2})日)?")
+_ZH_DATE = re.compile(r"(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?")
 # Latin words that look like a name: capitalised, not the first word of a sentence asking something
 _NAME_WORD = re.compile(r"(?<![\w'’])[A-Z][a-zA-Z'’.-]+(?![\w\d])")
 _ZH_SPEAKER = re.compile(
@@ -170,9 +170,25 @@ def role_asked(norm: str) -> tuple[Pattern, str] | None:
     return None
 
 
-def holders(org: Organisation | None, role: Pattern, store: Store) -> list[Person]:
+def holders(org: Organisation | None, role: Pattern, store: Store, described: str = "") -> list[Person]:
+    """People whose role fits; with `described` words ("SF State"), only those whose role or
+    organisation mentions one of them."""
     pool = store.people_by_org.get(org.id, ()) if org else tuple(store.people.values())
-    return [p for p in pool if role.search(normalise(p.role.en + " " + (p.role.zh or "")))]
+    found = [p for p in pool if role.search(normalise(p.role.en + " " + (p.role.zh or "")))]
+    words = [w for w in normalise(described).split() if len(w) > 1]
+    if not words:
+        return found
+    return [p for p in found if any(w in _about(p, store) for w in words)]
+
+
+def _about(person: Person, store: Store) -> str:
+    """A person's role and organisation, with the initials of their names ("San Francisco" -> "sf")."""
+    org = store.organisations.get(person.organisation or "")
+    text = " ".join([person.role.en, *([org.name] if org else [])])
+    capitals = re.findall(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+", text)
+    initials = ["".join(w[0] for w in run.split()) for run in capitals]
+    initials += [i[:2] for i in initials if len(i) > 2]  # "San Francisco State" -> "sfs", "sf"
+    return normalise(" ".join([text, *initials]))
 
 
 def _capitalised_names(question: str, covered: set[str], known: frozenset[str]) -> list[str]:
@@ -233,11 +249,11 @@ def date_asked(norm: str) -> tuple[str | None, int | None]:
         month = MONTH_NAMES.index(m.group(1)[:3]) + 1
         year, day = m.group(3), m.group(2)
         prefix = f"{year}-{month:02d}" if year else f"-{month:02d}"
-        return prefix + (f"-{int(day):02d}" if day and year else ""), weekday
+        return prefix + (f"-{int(day):02d}" if day else ""), weekday
     if m := _ZH_DATE.search(norm):
         year, month, day = m.groups()
         prefix = f"{year}-{int(month):02d}" if year else f"-{int(month):02d}"
-        return prefix + (f"-{int(day):02d}" if day and year else ""), weekday
+        return prefix + (f"-{int(day):02d}" if day else ""), weekday
     return None, weekday
 
 

@@ -279,7 +279,7 @@ FIGURE_ROWS = (
             "{election}的参与率",
         ),
         {
-            "en": r"\bturn ?out\b|\bparticipat|\bcast a ballot\b|\b(eligible|could vote)\b.*\b(voted|cast|took part)\b|\b(voted|cast|took part)\b.*\beligible\b",
+            "en": r"\bturn ?out\b|\bparticipat|\bcast a ballot\b|\b(share|percent\w*|fraction|proportion|how many)\b.*\b(workers|employees|people|staff|eligible)\b.*\b(vote|voted|cast|took part|turned out)\b|\b(eligible|could vote)\b.*\b(voted|cast|took part)\b|\b(voted|cast|took part)\b.*\beligible\b",
             "zh": r"投票率|参与率|参选率|合格选民.*投了?票",
         },
         says={
