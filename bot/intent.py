@@ -26,7 +26,7 @@ from bot.language import is_cjk
 from bot.lexicon import DOMAIN, KEYWORDS, STOPWORDS, Pattern
 from bot.matcher import normalise, similarities
 from bot.models import Lang
-from bot.table import PLACEHOLDERS, TABLE, QuestionKind
+from bot.table import LANGS, PLACEHOLDERS, TABLE, QuestionKind
 
 ANSWER = 64.0
 MARGIN = 4.0
@@ -198,7 +198,7 @@ def _prepare(cjk: bool) -> _Phrasings:
 
 
 _PREPARED: dict[bool, _Phrasings] = {}
-_CUES: dict[tuple[str, str], Pattern] = {}
+_CUES: dict[tuple[str, Lang], Pattern] = {}
 
 
 def _phrasings(cjk: bool) -> _Phrasings:
@@ -207,8 +207,8 @@ def _phrasings(cjk: bool) -> _Phrasings:
     return _PREPARED[cjk]
 
 
-def _cue(row: QuestionKind, lang: str) -> Pattern | None:
-    source = row.cues.get(lang)  # type: ignore[call-overload]
+def _cue(row: QuestionKind, lang: Lang) -> Pattern | None:
+    source = row.cues.get(lang)
     if not source:
         return None
     key = (row.name, lang)
@@ -264,7 +264,7 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
     out: list[Scored] = []
     for n, row in enumerate(TABLE):
         similarity = best.get(n, 0.0)
-        cue = any((p := _cue(row, lang)) is not None and p.search(cue_text) for lang in ("en", "zh"))
+        cue = any((p := _cue(row, lang)) is not None and p.search(cue_text) for lang in LANGS)
         missing = missing_slots(row, slots + carried)
         total = similarity + (CUE_BONUS if cue else 0.0) - MISSING_SLOT * len(missing)
         total -= sum(UNUSABLE.get(slot, 0.0) for slot in set(slots) if not any(slot in need for need in row.needs))

@@ -134,11 +134,6 @@ def test_unit_store_shared_place_facet(store: Store) -> None:
     assert a.intent is Intent.list and [e.id for e in a.elections] == ["abc1", "abc2"]
 
 
-def test_unit_store_tie_is_a_loss(store: Store) -> None:
-    a = answer("Did the union win at ABC2?", store)
-    assert a.intent is Intent.did_win and a.elections[0].outcome.value == "lost"
-
-
 def test_long_message_is_answered_from_its_question_at_the_end(real_store: Store) -> None:
     pasted = "Amazon workers near Albany voted this week, the article says. " * 60
     a = answer(pasted + "What was the margin at LDJ5?", real_store)

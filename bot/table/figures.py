@@ -112,7 +112,7 @@ def figure_row(
         reads=reads,
         says=says,
         unknown=unknown,
-        example={"en": en[0], "zh": zh[0]},
+        example={"en": min(en, key=len), "zh": min(zh, key=len)},  # the plainest phrasing, offered as a question
     )
 
 

@@ -1,0 +1,192 @@
+"""Answers about people, organisations and what they said. Never a quote in the wrong mouth:
+speakers come from bot.speakers, which reports a name or description it can't place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot import aggregates
+from bot.figures import derive
+from bot.intent import known_words
+from bot.matcher import index_for
+from bot.models import Answer, Election, Intent, Kind, ListFilter, Organisation, Person, Quote
+from bot.reply import MAX_SUGGESTIONS, POINTING, Replies, examples
+from bot.speakers import Speakers, channel_asked, date_asked, holders, narrow, role_asked, unknown_name
+from bot.table import BY_NAME, QuestionKind
+from bot.textsearch import quote_index, terms
+
+MAX_QUOTES = 3
+MAX_LIST = 20
+
+
+class PeopleAnswers(Replies):
+    def _who_is(self, row: QuestionKind) -> Answer:
+        people = list(self.people)
+        if not people and self.orgs:
+            role = role_asked(self.a.norm)
+            if role is None:
+                return self._organisation(BY_NAME["organisation"])
+            people = holders(self.orgs[0], role[0], self.store)
+            if not people:  # "Who is Amazon's CEO?": no one on file holds that role
+                return self._answer(
+                    Kind.not_found,
+                    Intent.who_is,
+                    row=row.name,
+                    unknown=self._described(self.orgs[0], role[1]),
+                    unknown_kind="speaker",
+                    organisations=(self.orgs[0],),
+                )
+        if not people:
+            stranger = unknown_name(self.asked or self.question, self.a, known=known_words())
+            if stranger:
+                return self._answer(
+                    Kind.not_found, Intent.who_is, row=row.name, unknown=stranger, unknown_kind="speaker"
+                )
+        if not people and self.context and self.context.people:
+            people = [self.store.people[p] for p in self.context.people if p in self.store.people]
+        if not people:
+            return self._ask_which(row)
+        shown = tuple(people[:MAX_SUGGESTIONS])
+        orgs = dict.fromkeys(p.organisation for p in shown if p.organisation)
+        return self._answer(
+            Kind.answered,
+            Intent.who_is,
+            row=row.name,
+            people=shown,
+            organisations=tuple(self.store.organisations[o] for o in orgs),
+            more_quotes=sum(len(self.store.quotes_by_speaker.get(p.id, ())) for p in shown),
+            sources=self._sources(s for p in shown for s in p.sources),
+        )
+
+    def _organisation(self, row: QuestionKind) -> Answer:
+        org = self.orgs[0]
+        index = index_for(self.store)
+        positions = {
+            p
+            for kind, name in (("union", org.name), ("union", org.abbreviation), ("employer", org.name))
+            if name
+            for p in index.members(index.facet(kind, name))
+        }
+        shown = aggregates.first(aggregates.Selection(ListFilter(), frozenset(positions)), self.store, MAX_LIST)
+        return self._answer(
+            Kind.answered,
+            Intent.organisation,
+            row=row.name,
+            organisations=(org,),
+            elections=tuple(shown),
+            derived=tuple(derive(e) for e in shown),
+            total=len(positions),
+            more_quotes=len(self.store.quotes_by_speaker.get(org.id, ())),
+            sources=self._sources(org.sources),
+        )
+
+    def _speakers(self, people: Sequence[Person]) -> Speakers:
+        """Whose statements are asked for. A name or description the store can't place is never
+        replaced by someone else's."""
+        if people:
+            return Speakers(tuple(p.id for p in people))
+        role = role_asked(self.a.norm)
+        if self.orgs:
+            org = self.orgs[0]
+            if role is not None:
+                found = holders(org, role[0], self.store)
+                return (
+                    Speakers(tuple(p.id for p in found))
+                    if found
+                    else Speakers((), unknown=self._described(org, role[1]))
+                )
+            members = self.store.people_by_org.get(org.id, ())
+            voices = [p.id for p in members if "spokes" in p.role.en.casefold()]
+            if not voices and org.id not in self.store.quotes_by_speaker:
+                voices = [p.id for p in members]  # an organisation that speaks through its leaders
+            return Speakers((org.id, *voices))
+        if role is not None:
+            stranger = unknown_name(self.asked or self.question, self.a, known=known_words()) or ""
+            found = holders(None, role[0], self.store, described=stranger)
+            return (
+                Speakers(tuple(p.id for p in found)) if found else Speakers((), unknown=self._described(None, role[1]))
+            )
+        if self.context and self.context.people and not self.elections:
+            return Speakers(self.context.people)
+        return Speakers(())
+
+    def _described(self, org: Organisation | None, role: str) -> str:
+        """An unknown speaker as described: "Amazon's founder", "亚马逊的创始人", "the founder"."""
+        if self.lang == "zh":
+            return f"{org.name_zh or org.name}的{role}" if org else role
+        return f"{org.name}'s {role}" if org else f"the {role}"
+
+    def _quotes(self, row: QuestionKind, people: Sequence[Person]) -> Answer:
+        speakers = self._speakers(people)
+        about = self.elections or (
+            [self.store.elections[e] for e in self.context.elections if e in self.store.elections]
+            if self.context and POINTING.search(self.a.norm)
+            else []
+        )
+        if speakers.unknown:
+            return self._answer(
+                Kind.not_found,
+                Intent.quotes,
+                row=row.name,
+                unknown=speakers.unknown,
+                unknown_kind="speaker",
+                examples=examples(self.store, self.lang),
+            )
+        if not speakers.ids and not about:
+            return self._ask_which(row)
+        if speakers.ids:
+            pool = [q for s in speakers.ids for q in self.store.quotes_by_speaker.get(s, ())]
+        else:
+            pool = [q for e in about for q in self.store.quotes_by_election.get(e.id, ())]
+        channel = channel_asked(self.a.norm)
+        date, weekday = date_asked(self.a.norm)
+        narrowed = narrow(pool, self.store, channel, date, weekday)
+        named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
+        named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
+        if not narrowed:
+            return self._answer(
+                Kind.not_found,
+                Intent.quotes,
+                row=row.name,
+                people=named,
+                organisations=named_orgs[:1] if not named else (),
+                elections=tuple(about),
+                channel=channel if pool else None,
+                examples=examples(self.store, self.lang),
+            )
+        ranked = self._rank(narrowed, about)
+        asked = tuple(s for s in speakers.ids if s in self.store.people)
+        return self._quotes_answer(
+            Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about)
+        )
+
+    def _rank(self, pool: Sequence[Quote], elections: Sequence[Election]) -> list[Quote]:
+        """Quotes about the elections and the topic words asked first; in the reply's language first."""
+        wanted = {e.id for e in elections}
+        topic = terms(" ".join(w for w in self.a.leftover))
+        index = quote_index(self.store)
+
+        def weight(q: Quote) -> float:
+            s = 3.0 * len(wanted.intersection(q.elections))
+            s += sum(index.idf(t) for t in topic & index.terms[q.id])
+            return s + (0.5 if q.lang == self.lang else 0.0)
+
+        scored = [(weight(q), n, q) for n, q in enumerate(pool)]
+        if any(s >= 1 for s, _, _ in scored) and (wanted or topic):
+            scored = [item for item in scored if item[0] >= 1] or scored
+        return [q for _, _, q in sorted(scored, key=lambda item: (-item[0], item[1]))]
+
+    def _quotes_answer(self, intent: Intent, quotes: Sequence[Quote], row: str, **fields: object) -> Answer:
+        shown = list(quotes)[:MAX_QUOTES]
+        ids = list(dict.fromkeys(q.speaker for q in shown))
+        return self._answer(
+            Kind.answered,
+            intent,
+            row=row,
+            quotes=tuple(shown),
+            more_quotes=len(quotes) - len(shown),
+            sources=self._sources(q.source for q in shown),
+            people=tuple(self.store.people[i] for i in ids if i in self.store.people),
+            organisations=tuple(self.store.organisations[i] for i in ids if i in self.store.organisations),
+            **fields,
+        )
