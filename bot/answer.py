@@ -48,7 +48,7 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
     question = question.strip()
     asked, before = find_question(plain_words(question))
     core, instructed = without_instructions(asked)
-    analysis = analyse(core, store)
+    analysis = analyse(core, store, known=known_words())
     if before and not _records_named(analysis):  # "…ALB1's count was on Tuesday. What was the margin?"
         context = _context_before(before, store) or context
     lang = reply_language(analysis.norm, [h.text for h in analysis.hits])
@@ -66,7 +66,7 @@ def _context_before(text: str, store: Store) -> Context | None:
     """What the text before a long message's question is about: the first election (and person)
     of the last sentence that names one."""
     for sentence in reversed(text.split("\n")[-20:]):
-        a = analyse(sentence, store)
+        a = analyse(sentence, store, known=known_words())
         elections = [t.key for t in a.targets("election")]
         people = [t.key for t in a.targets("person")]
         if elections or people:

@@ -31,6 +31,8 @@ from bot.table import LANGS, PLACEHOLDERS, TABLE, QuestionKind
 ANSWER = 64.0
 MARGIN = 4.0
 SUGGEST = 50.0
+FAR = SUGGEST - 10.0
+MAX_SCORED = 90  # characters of a question's template compared with the phrasings
 CUE_BONUS = 16.0
 NO_CUE = 8.0
 MISSING_SLOT = 10.0
@@ -159,6 +161,7 @@ EXTRA_KNOWN = frozenset(
         "unions",
     ]
 )
+_SLOTS = re.compile("[EPOLY]")
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]|[A-Z]) (?=[^\x00-\x7f]|[A-Z])")
 
@@ -182,19 +185,18 @@ def phrasing_key(phrasing: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _Phrasings:
     keys: list[str]
-    rows: list[int]  # index in TABLE of each key's row
+    spans: list[tuple[int, int, int]]  # (index in TABLE, first key, end): each row's keys, in order
 
 
 def _prepare(cjk: bool) -> _Phrasings:
     keys: list[str] = []
-    rows: list[int] = []
-    langs: tuple[Lang, ...] = ("zh",) if cjk else ("en",)
+    spans: list[tuple[int, int, int]] = []
+    lang: Lang = "zh" if cjk else "en"
     for n, row in enumerate(TABLE):
-        for lang in langs:
-            for phrasing in row.phrasings[lang]:
-                keys.append(phrasing_key(phrasing))
-                rows.append(n)
-    return _Phrasings(keys, rows)
+        start = len(keys)
+        keys += [phrasing_key(phrasing) for phrasing in row.phrasings[lang]]
+        spans.append((n, start, len(keys)))
+    return _Phrasings(keys, spans)
 
 
 _PREPARED: dict[bool, _Phrasings] = {}
@@ -220,7 +222,7 @@ def _cue(row: QuestionKind, lang: Lang) -> Pattern | None:
 @lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
     """Every word of every phrasing, the lexicon's stop and domain words, and the cue vocabulary."""
-    words = {w for keys in (_phrasings(False).keys,) for key in keys for w in key.split()}
+    words = {w for key in _phrasings(False).keys for w in key.split()}
     return frozenset(words | STOPWORDS | DOMAIN | KEYWORDS | FILLER | EXTRA_KNOWN)
 
 
@@ -253,18 +255,24 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
     key = template_key(template)
     unknown = [w for w in key.split() if w.isalpha() and w.islower() and not is_cjk(w) and w not in known_words()]
     slots = "".join(c for c in key if c in "EPOLY" and c.isupper())
-    best: dict[int, float] = {}
-    for cjk in (False, True) if is_cjk(key) else (False,):
+    best = [0.0] * len(TABLE)
+    latin = any(w.isascii() and w.islower() for w in key.split())
+    scripts = (True, False) if is_cjk(key) and latin else (True,) if is_cjk(key) else (False,)
+    key = key[-MAX_SCORED:]  # a long question sentence is scored on its end, where its question is
+    for cjk in scripts:
         prepared = _phrasings(cjk)
-        query = key.replace(" ", "") if cjk else key
-        for n, sim in zip(prepared.rows, similarities(query, prepared.keys, cjk=cjk), strict=True):
-            best[n] = max(best.get(n, 0.0), sim)
-    cue_text = template.replace("E", " ").replace("P", " ").replace("O", " ").replace("L", " ").replace("Y", " ")
-    cue_text = " ".join(cue_text.split())
+        sims = similarities(key.replace(" ", "") if cjk else key, prepared.keys, cjk=cjk)
+        for n, start, end in prepared.spans:
+            if end > start:
+                best[n] = max(best[n], max(sims[start:end]))
+    cue_text = " ".join(_SLOTS.sub(" ", template).split())
     out: list[Scored] = []
     for n, row in enumerate(TABLE):
-        similarity = best.get(n, 0.0)
-        cue = any((p := _cue(row, lang)) is not None and p.search(cue_text) for lang in LANGS)
+        similarity = best[n]
+        # a row this far behind can't be offered even with its cue words: they are not looked for
+        cue = similarity + CUE_BONUS >= FAR and any(
+            (p := _cue(row, lang)) is not None and p.search(cue_text) for lang in LANGS
+        )
         missing = missing_slots(row, slots + carried)
         total = similarity + (CUE_BONUS if cue else 0.0) - MISSING_SLOT * len(missing)
         total -= sum(UNUSABLE.get(slot, 0.0) for slot in set(slots) if not any(slot in need for need in row.needs))
@@ -275,7 +283,7 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
 
 def same_answer(a: QuestionKind, b: QuestionKind) -> bool:
     """Two rows that would give the same reply (a runner-up like this is no rival)."""
-    return a.name == b.name or ({a.intent, b.intent} <= {"result", "did_win"} and False)
+    return a.name == b.name
 
 
 @dataclass(frozen=True, slots=True)

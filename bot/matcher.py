@@ -230,7 +230,9 @@ def _join_codes(tokens: list[str], index: Index) -> list[str]:
     return out
 
 
-def analyse(question: str, store: Store) -> Analysis:
+def analyse(question: str, store: Store, *, known: frozenset[str] = frozenset()) -> Analysis:
+    """The records a question names (typo-corrected), and its template. Words in `known` (the
+    question table's vocabulary) are questions' own words: never corrected into names."""
     index = index_for(store)
     norm = normalise(question)
     tokens = _join_codes(TOKEN.findall(norm), index)
@@ -244,6 +246,8 @@ def analyse(question: str, store: Store) -> Analysis:
             analysis.unknown_codes.append(token)
             continue
         if not token.isalpha() or len(token) < 4 or token in STOPWORDS or token in DOMAIN or token in NEVER_CORRECT:
+            continue
+        if token in known:
             continue
         if token in index.vocabulary:
             continue
