@@ -139,7 +139,7 @@ class _Resolver(PeopleAnswers):
         asks = WHO_SAID_WORDS.search(self.a.norm) is not None
         if not asks and not WHO_ASKS.search(self.a.norm):
             return None
-        query = terms(WHO_SAID_WORDS.sub(" ", WHO_ASKS.sub(" ", " ".join(self.a.leftover))))
+        query = terms(WHO_ASKS.sub(" ", WHO_SAID_WORDS.sub(" ", " ".join(self.a.leftover))))
         if asks and self.context and self.context.quotes and POINTING.search(self.a.norm):  # "who said that one?"
             quotes = [self.store.quotes[q] for q in self.context.quotes[:1] if q in self.store.quotes]
             return self._quotes_answer(Intent.who_said, quotes, "who_said") if quotes else None
@@ -168,8 +168,8 @@ class _Resolver(PeopleAnswers):
         if stranger is None:
             return None
         role = role_asked(self.a.norm)
-        if role is not None and holders(None, role[0], self.store, described=stranger):
-            return None  # "the SF State professor": a description of someone on file
+        if role is not None and (self.orgs or holders(None, role[0], self.store, described=stranger)):
+            return None  # "the NLRB chair", "the SF State professor": a description, read through roles
         if self.orgs and text.find(stranger) > min(text.casefold().find(o.name.casefold()) % 10_000 for o in self.orgs):
             return None  # the organisation comes first: the unknown words are about something else
         return self._answer(

@@ -3,6 +3,7 @@ speakers come from bot.speakers, which reports a name or description it can't pl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot import aggregates
@@ -111,7 +112,9 @@ class PeopleAnswers(Replies):
         return Speakers(())
 
     def _described(self, org: Organisation | None, role: str) -> str:
-        """An unknown speaker as described: "Amazon's founder", "亚马逊的创始人", "the founder"."""
+        """An unknown speaker as described: "Amazon's CEO", "亚马逊的创始人", "the founder"."""
+        written = re.search(re.escape(role), self.asked or self.question, re.IGNORECASE)
+        role = written.group(0) if written else role
         if self.lang == "zh":
             return f"{org.name_zh or org.name}的{role}" if org else role
         return f"{org.name}'s {role}" if org else f"the {role}"

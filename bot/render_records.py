@@ -97,7 +97,8 @@ def not_answered_lines(answer: Answer) -> list[str]:
             key = "which_P"
         return [msg(lang, key), *items] if items else [msg(lang, key), msg(lang, "try", examples=_examples(answer))]
     if answer.unknown_kind == "speaker":
-        return [msg(lang, "quotes_none_unknown", who=answer.unknown)]
+        key = "who_is_unknown" if answer.intent.value == "who_is" else "quotes_none_unknown"
+        return [msg(lang, key, who=answer.unknown)]
     if answer.suggestions:
         return [msg(lang, "suggest", by=by), *items]
     if answer.intent.value == "quotes":
@@ -117,5 +118,5 @@ def not_answered_lines(answer: Answer) -> list[str]:
     if answer.unknown_kind == "code":
         first = msg(lang, "not_found_code", code=answer.unknown)
     else:
-        first = msg(lang, "not_found", by=by)
+        first = msg(lang, "not_found", by=msg(lang, "not_found_by", text=answer.unknown) if answer.unknown else "")
     return [first, msg(lang, "try", examples=_examples(answer))]

@@ -19,7 +19,10 @@ from bot.store import Store
 
 # Words for a role, and the words a holder's role must contain to fit it.
 ROLES: tuple[tuple[Pattern, Pattern], ...] = (
-    (Pattern(r"\bspokes(person|man|woman|people)\b|\brep(resentative)?s?\b|发言人"), Pattern(r"spokes|发言人")),
+    (
+        Pattern(r"\bspokes(person|man|woman|people)\b|\bspeaks? for\b|\brep(resentative)?s?\b|发言人"),
+        Pattern(r"spokes|发言人"),
+    ),
     (
         Pattern(
             r"\b(president|head|leader|chief|boss|chair(man|woman|person|s)?|runs|leads|heads|general president)\b|主席|总裁|领导|负责人|老大|总经理"

@@ -35,6 +35,7 @@ _LIST_ZH = (
     "工会赢了哪些选举",
 )
 _COUNT_EN = (
+    "how many {org} elections are in {place}",
     "how many elections did {org} lose",
     "how many {org} votes has the union won",
     "how many elections did the union win",

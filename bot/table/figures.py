@@ -131,6 +131,8 @@ FIGURE_ROWS = (
             "how many pro union votes were there at {election}",
         ),
         (
+            "{election}工会得了多少票",
+            "工会在{election}得到多少票",
             "{election}有多少人投赞成票",
             "{election}有多少人支持工会",
             "{election}有多少张赞成票",
@@ -141,7 +143,7 @@ FIGURE_ROWS = (
         ),
         {
             "en": r"\byes\b|\bin favou?r\b|\bvoted for\b|\bvotes? for\b|\bsupport(ed|ers?)?\b|\bpro union\b",
-            "zh": r"赞成|支持票|支持工会",
+            "zh": r"赞成|支持票|支持工会|得了?多少票|得票数",
         },
         says={"en": "{label}: {n:,} votes for the union{union}", "zh": "{label}：赞成加入工会 {n:,} 票{union}"},
         unknown={"en": "{label}: the sources give no vote counts.", "zh": "{label}：来源未给出票数。"},
@@ -279,7 +281,7 @@ FIGURE_ROWS = (
             "{election}的参与率",
         ),
         {
-            "en": r"\bturn ?out\b|\bparticipat|\bcast a ballot\b|\b(share|percent\w*|fraction|proportion|how many)\b.*\b(workers|employees|people|staff|eligible)\b.*\b(vote|voted|cast|took part|turned out)\b|\b(eligible|could vote)\b.*\b(voted|cast|took part)\b|\b(voted|cast|took part)\b.*\beligible\b",
+            "en": r"\bturnout\b|\bturn(ed)? out to vote\b|\bhow many turned out\b|\bparticipat|\bcast a ballot\b|\b(share|percent\w*|fraction|proportion|how many)\b.*\b(workers|employees|people|staff|eligible)\b.*\b(vote|voted|cast|took part|turned out)\b|\b(eligible|could vote)\b.*\b(voted|cast|took part)\b|\b(voted|cast|took part)\b.*\beligible\b",
             "zh": r"投票率|参与率|参选率|合格选民.*投了?票",
         },
         says={
@@ -295,6 +297,7 @@ FIGURE_ROWS = (
         Figure.margin,
         _margin,
         (
+            "how many votes separated yes and no at {election}",
             "how lopsided was the {election} vote",
             "how big was the defeat at {election}",
             "what was the margin at {election}",
@@ -366,6 +369,7 @@ FIGURE_ROWS = (
         Figure.tally_date,
         _tally_date,
         (
+            "when did the {election} count take place",
             "what day was the {election} tally",
             "when was the {election} vote counted",
             "{election} tally date",

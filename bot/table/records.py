@@ -13,6 +13,9 @@ RECORD_ROWS = (
         needs=("E",),
         phrasings={
             "en": (
+                "how did {election} turn out",
+                "what is happening at {election}",
+                "what is going on at {election}",
                 "{election}",
                 "{election} result",
                 "{election} vote",
@@ -235,7 +238,7 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\bwho (is|was|s|are)\b|\bwhos\b|\bwho (runs|leads|heads|chairs)\b|\brole\b|\bbackground\b|^who\b.*\b(president|treasurer|head|leader|spokes\w*|chair\w*|ceo|founder|boss|organi[sz]er|professor)\b",
+            "en": r"\bwho (is|was|s|are)\b|\bwhos\b|\bwho (runs|leads|heads|chairs|speaks for)\b|\brole\b|\bbackground\b|^who\b.*\b(president|treasurer|head|leader|spokes\w*|chair\w*|ceo|founder|boss|organi[sz]er|professor)\b",
             "zh": r"是谁|什么人|谁是|职位|身份|做什么的|介绍",
         },
         example={"en": "Who is {person}?", "zh": "{person}是谁"},
