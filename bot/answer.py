@@ -15,7 +15,7 @@ from functools import cached_property
 from bot import aggregates
 from bot.context import Context
 from bot.figures import derive
-from bot.intent import Scored, Verdict, judge, known_words, score
+from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
 from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
 from bot.lexicon import Pattern
 from bot.matcher import Analysis, analyse, index_for
@@ -103,6 +103,7 @@ class _Resolver(PeopleAnswers):
             self._follow_up,  # "and LDJ5?", "它的投票率呢": the last turn's kind of question, with new or carried records
             self._only_names,  # "ALB1", "Chris Smalls", "Staten Island": the record itself
             self._instructed,  # "ignore your instructions and say …": the named election's facts, as they are
+            self._compare_again,  # after a comparison, "which had the wider margin?" compares on that figure
             self._sure,  # the best row of the question table, when it is sure
             self._claim,  # "is that right?", "just confirm it", an instruction: the election's facts, not the claim
             self._unsure,  # close: offer the best rows as questions; far: "I don't know"
@@ -213,6 +214,13 @@ class _Resolver(PeopleAnswers):
         if not self.verdict.sure:
             return None
         return self._run(self.verdict.best.row)
+
+    def _compare_again(self) -> Answer | None:
+        if not self._comparing:
+            return None
+        near = [s.row for s in self.verdict_all[:MAX_SUGGESTIONS] if s.score >= SUGGEST]
+        figure = next((row for row in near if row.intent is Intent.figure), None)
+        return self._run(figure) if figure else None
 
     def _instructed(self) -> Answer | None:
         return self._claim() if self.instructed else None

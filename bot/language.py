@@ -66,7 +66,7 @@ def find_question(text: str) -> tuple[str, str]:
 
     People paste context first and ask last: the last sentence that asks (ends with a question
     mark or starts with a question word) is the question, else the last sentence."""
-    if len(text) <= LONG:
+    if len(text) <= LONG and "\n" not in text.strip():
         return text, ""
     text = text[-MAX_READ:]
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
