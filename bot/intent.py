@@ -9,9 +9,10 @@ similarity: they never veto. The best row wins; how sure we are decides what hap
 (see `Verdict`).
 
 Thresholds, calibrated on tests/questions/*.jsonl (see README "Understanding questions"):
-- ANSWER 68: below it, paraphrases of a row and unrelated questions that share a word with it
-  overlap; above it, wrong rows were rare on the calibration set.
-- MARGIN 6: a best row this close to a runner-up of another kind is a coin toss: offer both.
+- ANSWER 64: swept from 55 to 75; below it wrong rows win faster than right ones, above it
+  right answers are lost. A row with none of its cue words needs NO_CUE (8) more: likeness
+  alone is weaker evidence ("what's the weather in Albany" is like "what state is E in").
+- MARGIN 4: a best row this close to a runner-up of another kind is a coin toss: offer both.
 - SUGGEST 50: between SUGGEST and ANSWER the question looks like a row but not enough to
   answer; the top rows (at most 3) are offered as questions. Below it: "I don't know".
 """

@@ -31,6 +31,7 @@ from bot.store import Store
 
 TOKEN = re.compile(f"[{CJK_CHARS}]+|[^\\s{CJK_CHARS}]+")
 CODE_SHAPE = re.compile(r"^[a-z]{2,5}\d{1,4}$")
+CASE_NUMBER = re.compile(r"\b(\d{2}) ([a-z]{2}) (\d{5,6})\b")  # NLRB case 29-RC-288020, normalised
 _SCRIPT_CHANGE = re.compile(f"(?<=[{CJK_CHARS}])(?=[a-z0-9])|(?<=[a-z0-9])(?=[{CJK_CHARS}])")
 MAX_NGRAM = 6
 MAX_CJK_ALIAS = 16
@@ -125,7 +126,7 @@ class Index:
         self._facets_seen: dict[tuple[str, str], Target] = {}
         self.outcome_members: dict[Outcome, array[int]] = {}
         for n, e in enumerate(store.elections.values()):
-            self._add_election(e.id, e.code, e.aliases)
+            self._add_election(e.id, e.code, (*e.aliases, *((e.case_number,) if e.case_number else ())))
             self._add_facets(n, e)
         for o in store.organisations.values():
             for alias in (o.name, o.name_zh, o.abbreviation, *o.aliases):
@@ -237,6 +238,9 @@ def analyse(question: str, store: Store, *, known: frozenset[str] = frozenset())
     norm = normalise(question)
     tokens = _join_codes(TOKEN.findall(norm), index)
     analysis = Analysis(norm=norm, tokens=tokens)
+    for case in CASE_NUMBER.finditer(norm):  # a case number is exact: one the store lacks is never guessed
+        if case.group(0) not in index.entries:
+            analysis.unknown_codes.append("-".join(case.groups()).upper())
     words = list(tokens)
     fuzzy_at: set[int] = set()
     for i, token in enumerate(tokens):

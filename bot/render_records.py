@@ -116,7 +116,8 @@ def not_answered_lines(answer: Answer) -> list[str]:
     if answer.intent.value == "who_said":
         return [msg(lang, "who_said_none"), msg(lang, "try", examples=_examples(answer))]
     if answer.unknown_kind == "code":
-        first = msg(lang, "not_found_code", code=answer.unknown)
+        key = "not_found_case" if answer.unknown and "-" in answer.unknown else "not_found_code"
+        first = msg(lang, key, code=answer.unknown)
     else:
         first = msg(lang, "not_found", by=msg(lang, "not_found_by", text=answer.unknown) if answer.unknown else "")
     return [first, msg(lang, "try", examples=_examples(answer))]

@@ -145,3 +145,17 @@ def test_long_message_question_leans_on_the_sentence_before(real_store: Store) -
     pasted = "Background: lots of things happened in 2022 at many warehouses across the country. " * 5
     a = answer(pasted + "The ALB1 count was on Tuesday. How many votes did the union lose by?", real_store)
     assert (a.figure, a.elections[0].id) == (Figure.margin, "alb1")
+
+
+def test_nlrb_case_numbers_are_exact(store: Store) -> None:
+    import dataclasses
+
+    with_case = dataclasses.replace(store.elections["abc1"], case_number="29-RC-288020")
+    cased = Store.build(
+        sources=store.sources.values(), elections=[with_case], organisations=store.organisations.values()
+    )
+    a = answer("What was the result in case 29-RC-288020?", cased)
+    assert (a.kind, a.intent, a.elections[0].id) == (Kind.answered, Intent.result, "abc1")
+    missing = answer("29-RC-288021 tally", cased)
+    assert missing.kind is not Kind.answered and not missing.elections
+    assert render_text(missing).startswith("I have no election with the NLRB case number 29-RC-288021.")
