@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.language import is_cjk
-from bot.lexicon import DOMAIN, KEYWORDS, STOPWORDS, Pattern
+from bot.lexicon import DOMAIN, KEYWORDS, STOPWORDS, Pattern, words
 from bot.matcher import normalise, similarities
 from bot.models import Lang
 from bot.table import LANGS, PLACEHOLDERS, TABLE, QuestionKind
@@ -43,124 +43,20 @@ MAX_UNKNOWN = 21.0
 MAX_SUGGESTED = 3
 
 # Words that carry no intent in either the question or the phrasings: dropped from both before scoring.
-FILLER = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "please",
-        "pls",
-        "plz",
-        "hey",
-        "hi",
-        "hello",
-        "can",
-        "could",
-        "would",
-        "you",
-        "tell",
-        "me",
-        "i",
-        "want",
-        "to",
-        "know",
-        "like",
-        "ok",
-        "okay",
-        "so",
-        "um",
-        "just",
-        "bot",
-        "thanks",
-        "thank",
-        "quick",
-        "quickly",
-        "question",
-        "wondering",
-        "curious",
-    ]
+FILLER = words(
+    "the a an please pls plz hey hi hello can could would you tell me i want to know like ok okay so um "
+    "just bot thanks thank quick quickly question wondering curious anyone someone anybody somebody"
 )
+# Chat shorthand, read as the words it stands for.
+SHORTHAND = {"ppl": "people", "wat": "what", "wht": "what", "teh": "the", "abt": "about", "u": "you", "r": "are", "ur": "your", "thx": "thanks", "num": "number", "tho": "though", "w": "with", "b4": "before"}  # fmt: skip
 # Words questions use that the phrasings happen not to (kept few: the phrasings are the vocabulary).
-EXTRA_KNOWN = frozenset(
-    [
-        "tweet",
-        "tweeted",
-        "twitter",
-        "interview",
-        "interviews",
-        "rally",
-        "rallies",
-        "filing",
-        "filings",
-        "report",
-        "reports",
-        "cnn",
-        "press",
-        "reporters",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "yesterday",
-        "today",
-        "week",
-        "month",
-        "year",
-        "last",
-        "first",
-        "second",
-        "third",
-        "previous",
-        "earlier",
-        "later",
-        "again",
-        "there",
-        "here",
-        "it",
-        "that",
-        "those",
-        "them",
-        "his",
-        "her",
-        "workers",
-        "warehouse",
-        "facility",
-        "store",
-        "vote",
-        "votes",
-        "voting",
-        "election",
-        "elections",
-        "union",
-        "unions",
-    ]
+EXTRA_KNOWN = words(
+    "tweet tweeted twitter interview interviews rally rallies filing filings report reports cnn press "
+    "reporters monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
+    "dec yesterday today week month year last first second third previous earlier later again there here "
+    "it that those them his her workers warehouse facility store vote votes voting election elections "
+    "union unions"
 )
 _SLOTS = re.compile("[EPOLY]")
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
@@ -168,8 +64,10 @@ _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]|[A-Z]) (?=[^\x00-\x7f]|[A-Z])")
 
 
 def template_key(template: str) -> str:
-    """A template as it is scored: filler words out; Chinese runs and their placeholders joined."""
-    words = [w for w in template.split() if w not in FILLER]
+    """A template as it is scored: chat shorthand spelt out, filler words out; Chinese runs and
+    their placeholders joined."""
+    words = [SHORTHAND.get(w, w) for w in template.split()]
+    words = [w for w in words if w not in FILLER]
     return _CJK_SPACE.sub("", " ".join(words))
 
 

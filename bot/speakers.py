@@ -37,6 +37,7 @@ ROLES: tuple[tuple[Pattern, Pattern], ...] = (
         Pattern(r"founder|ceo|owner|创始人|首席执行官"),
     ),
     (Pattern(r"\blawyers?\b|\battorneys?\b|律师"), Pattern(r"lawyer|attorney|律师")),
+    (Pattern(r"\b(workers?|employees?|staff)\b|工人|员工|工作人员"), Pattern(r"worker|员工|工人|工作人员")),
     (Pattern(r"\bsenators?\b|参议员"), Pattern(r"senator|参议员")),
 )
 # The most specific first: "told CNN in a statement" is a statement.

@@ -144,7 +144,7 @@ AGGREGATE_ROWS = (
         intent=Intent.win_rate,
         phrasings={"en": _RATE_EN, "zh": _RATE_ZH},
         cues={
-            "en": r"\bwin(ning)? rate\b|\bsuccess rate\b|\bhow often\b|\bshare of (elections|votes)\b.*\bwon?\b|\bbatting average\b|\btrack record\b",
+            "en": r"\bwin(ning)? rate\b|\bsuccess rate\b|\bhow often\b|\b(share|percentage|proportion) of (elections|votes)\b.*\b(win|won)\b|\bbatting average\b|\btrack record\b",
             "zh": r"胜率|成功率|赢的比例|获胜比例",
         },
         says={
@@ -250,5 +250,14 @@ AGGREGATE_ROWS = (
             "zh": r"得票率最高|比例最高|支持率最高",
         },
         {"en": "Highest share of yes votes:", "zh": "赞成票比例最高的选举："},
+    ),
+    _rank(
+        "lowest_turnout",
+        _turnout,
+        False,
+        ("which election had the lowest turnout", "worst turnout", "lowest participation"),
+        ("投票率最低的选举", "哪场选举投票率最低"),
+        {"en": r"\b(lowest|worst|smallest|poorest) (turnout|participation)\b", "zh": r"投票率最低"},
+        {"en": "Lowest turnout on file:", "zh": "投票率最低的选举："},
     ),
 )

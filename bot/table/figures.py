@@ -209,6 +209,7 @@ FIGURE_ROWS = (
             "number of eligible workers at {election}",
         ),
         (
+            "{election}的合格选民有多少人",
             "{election}有多少合格选民",
             "{election}有多少人有资格投票",
             "{election}合格选民人数",

@@ -13,6 +13,7 @@ RECORD_ROWS = (
         needs=("E",),
         phrasings={
             "en": (
+                "tell me everything about {election}",
                 "how did {election} turn out",
                 "what is happening at {election}",
                 "what is going on at {election}",
@@ -79,6 +80,8 @@ RECORD_ROWS = (
                 "who won at {election}",
             ),
             "zh": (
+                "{election}工会是不是赢了",
+                "工会在{election}有没有赢",
                 "{election}工会赢了没有",
                 "{election}的工会成功了没有",
                 "{election}赢了吗",
@@ -91,7 +94,7 @@ RECORD_ROWS = (
         },
         cues={
             "en": r"\b(did|was|is|has)\b.*\b(win|won|lose|lost|unioni[sz]ed?|pass(ed)?|succeed|get a union|go union|vote (for|to|yes|no))\b|\bwho won\b|\bright$|\b(vote|voted|election) yet\b",
-            "zh": r"赢了吗|输了吗|胜了吗|成功了吗|组建工会了吗|成立工会了吗|谁赢了|赢了没有|输了没有|成功了没有",
+            "zh": r"赢了吗|输了吗|胜了吗|成功了吗|组建工会了吗|成立工会了吗|谁赢了|赢了没有|输了没有|成功了没有|是不是(赢|输)了|有没有赢|赢没赢",
         },
         example={"en": "Did the union win at {election}?", "zh": "{election}赢了吗"},
     ),
@@ -150,6 +153,8 @@ RECORD_ROWS = (
         needs=("POE",),
         phrasings={
             "en": (
+                "did {org} comment on the {election} result",
+                "did anyone from {org} respond to {election}",
                 "how did {person} describe {election}",
                 "{person} tweet about {election}",
                 "{org} findings on {election}",
