@@ -305,6 +305,11 @@ class _Resolver(PeopleAnswers):
                 Intent.win_rate, shown, row=row.name, list_filter=selection.filter, total=total, win_rate=rate
             )
         if row.intent is Intent.rank:
+            earlier = self.context.elections if self.context and len(self.context.elections) > 1 else ()
+            if selection.positions is None and earlier:  # "which was closer?" of the elections just listed
+                order = index_for(self.store).order
+                ids = [e for e in earlier if e in self.store.elections]
+                selection = aggregates.Selection(selection.filter, frozenset(order.index(e) for e in ids))
             shown = aggregates.ranked(selection, self.store, row, MAX_RANKED)
             return self._elections_answer(Intent.rank, shown, row=row.name, list_filter=selection.filter, total=total)
         shown = aggregates.first(selection, self.store, MAX_LIST)

@@ -45,7 +45,9 @@ class Context:
         before = previous or cls()
         people = list(a.speakers) or [p.id for p in a.people]
         return cls(
-            elections=tuple(e.id for e in a.elections[:4]) or before.elections,
+            elections=tuple(e.id for e in a.elections[:4])
+            or tuple(dict.fromkeys(e for q in a.quotes for e in q.elections))[:1]  # what the quoted words were about
+            or before.elections,
             people=tuple(people[:3]) or before.people,
             organisations=tuple(o.id for o in a.organisations)[:3] or before.organisations,
             quotes=tuple(q.id for q in a.quotes[:3]),
