@@ -4,7 +4,9 @@ members, rank orders built once per store), never by reading every election per 
 
 from __future__ import annotations
 
+import gc
 import heapq
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
@@ -14,7 +16,7 @@ from bot.lexicon import Pattern
 from bot.matcher import Analysis, index_for
 from bot.models import Election, ListFilter, Outcome, WinRate
 from bot.store import Store
-from bot.table import QuestionKind
+from bot.table import TABLE, QuestionKind
 
 WON = Pattern(r"\b(won|win|wins|winning|victory|victories|successful)\b|赢|胜")
 LOST = Pattern(r"\b(lost|lose|losses|loss|losing|defeats?|defeated|failed|unsuccessful)\b|输|败|失利|失败")
@@ -102,29 +104,42 @@ def win_rate(selection: Selection, store: Store) -> WinRate:
     return WinRate(won=n_won, decided=n_won + len(selection.positions.intersection(lost)))
 
 
-_ORDERS: WeakKeyDictionary[Store, dict[str, list[int]]] = WeakKeyDictionary()
+_ORDERS: WeakKeyDictionary[Store, dict[str, array[int]]] = WeakKeyDictionary()
 
 
-def _order(store: Store, row: QuestionKind) -> list[int]:
-    """Positions of the elections that have the row's measure, in the row's order (built once)."""
-    orders = _ORDERS.setdefault(store, {})
-    if row.name not in orders:
-        index, measure = index_for(store), row.measure
-        assert measure is not None
-        keyed = []
-        for n, election_id in enumerate(index.order):
-            e = store.elections[election_id]
-            value = measure(e, derive(e))
-            if value is not None:
-                keyed.append((-value if row.descending else value, n))
-        orders[row.name] = [n for _, n in sorted(keyed)]
-    return orders[row.name]
+def rank_orders(store: Store) -> dict[str, array[int]]:
+    """For every rank row, the positions of the elections that have its measure, in its order.
+    Built once per store in one pass (each election's figures derived once); `prepare()` builds
+    it before a server forks, a one-shot CLI only when it ranks."""
+    orders = _ORDERS.get(store)
+    if orders is None:
+        index = index_for(store)
+        rows = [(row.name, row.measure, row.descending) for row in TABLE if row.measure is not None]
+        measures = list(dict.fromkeys(measure for _, measure, _ in rows))  # rows share measures
+        values: list[list[float | None]] = [[] for _ in measures]
+        gc.disable()  # hundreds of thousands of small objects: don't let the collector rescan them
+        try:
+            for election_id in index.order:
+                e = store.elections[election_id]
+                d = derive(e)
+                for column, measure in zip(values, measures, strict=True):
+                    column.append(measure(e, d))
+            orders = {}
+            for name, measure, descending in rows:
+                column = values[measures.index(measure)]
+                present = [n for n, v in enumerate(column) if v is not None]
+                present.sort(key=column.__getitem__, reverse=descending)  # type: ignore[arg-type]
+                orders[name] = array("i", present)
+        finally:
+            gc.enable()
+        _ORDERS[store] = orders
+    return orders
 
 
 def ranked(selection: Selection, store: Store, row: QuestionKind, limit: int) -> list[Election]:
     index = index_for(store)
     out: list[int] = []
-    for n in _order(store, row):
+    for n in rank_orders(store)[row.name]:
         if selection.positions is None or n in selection.positions:
             out.append(n)
             if len(out) == limit:

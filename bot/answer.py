@@ -58,6 +58,14 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
     return resolver.resolve()
 
 
+def prepare(store: Store) -> None:
+    """Build every per-store index now (matcher, quote words, rank orders) rather than on the first
+    question: a server calls this before it forks its workers, so they share them."""
+    index_for(store)
+    quote_index(store)
+    aggregates.rank_orders(store)
+
+
 def _records_named(a: Analysis) -> bool:
     return bool(a.targets("election", "person", "organisation"))
 

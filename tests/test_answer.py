@@ -159,3 +159,15 @@ def test_nlrb_case_numbers_are_exact(store: Store) -> None:
     missing = answer("29-RC-288021 tally", cased)
     assert missing.kind is not Kind.answered and not missing.elections
     assert render_text(missing).startswith("I have no election with the NLRB case number 29-RC-288021.")
+
+
+def test_rank_and_win_rate_through_the_index(store: Store) -> None:
+    from bot.answer import prepare
+
+    prepare(store)
+    closest = answer("Which vote was the closest?", store)
+    assert (closest.intent, [e.id for e in closest.elections]) == (Intent.rank, ["abc2", "abc1"])
+    rate = answer("What is the union's win rate in Illinois?", store)
+    assert rate.intent is Intent.win_rate and rate.win_rate is not None
+    assert (rate.win_rate.won, rate.win_rate.decided) == (1, 2)
+    assert "won 1 of 2 decided elections (50.0%)" in render_text(rate)
