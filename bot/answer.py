@@ -126,8 +126,15 @@ class _Resolver(PeopleAnswers):
 
     # --- steps ---------------------------------------------------------------------
 
+    @cached_property
+    def _only_records(self) -> bool:
+        """The question is nothing but names of records ("ALB1", "Chris Smalls"): no row to score."""
+        return all(w in "EPOLY" for w in self.a.template.split())
+
     def _help(self) -> Answer | None:
-        if not self.question or (self.verdict.best.row.name == "help" and self.verdict.best.cue):
+        if not self.question or (
+            not self._only_records and self.verdict.best.row.name == "help" and self.verdict.best.cue
+        ):
             return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
         return None
 
@@ -169,8 +176,10 @@ class _Resolver(PeopleAnswers):
         return self._quotes_answer(Intent.who_said, best, "who_said")
 
     def _stranger(self) -> Answer | None:
+        if self.people or self._only_records:
+            return None
         intent = self.verdict.best.row.intent
-        if self.people or intent not in (Intent.quotes, Intent.who_is) or not self.verdict.plausible:
+        if intent not in (Intent.quotes, Intent.who_is) or not self.verdict.plausible:
             return None
         text = self.asked or self.question
         stranger = unknown_name(text, self.a, known=known_words())

@@ -27,7 +27,7 @@ from bot.language import is_cjk
 from bot.lexicon import DOMAIN, KEYWORDS, STOPWORDS, Pattern, words
 from bot.matcher import normalise, similarities
 from bot.models import Lang
-from bot.table import LANGS, PLACEHOLDERS, TABLE, QuestionKind
+from bot.table import PLACEHOLDERS, TABLE, QuestionKind
 
 ANSWER = 64.0
 MARGIN = 4.0
@@ -59,6 +59,7 @@ EXTRA_KNOWN = words(
     "union unions"
 )
 _SLOTS = re.compile("[EPOLY]")
+PLACEHOLDER_WORDS = {f"zq{p[1:-1]}zq": letter for p, letter in PLACEHOLDERS.items()}  # "zqelectionzq" -> "E"
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS))
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]|[A-Z]) (?=[^\x00-\x7f]|[A-Z])")
 
@@ -73,12 +74,9 @@ def template_key(template: str) -> str:
 
 def phrasing_key(phrasing: str) -> str:
     """A row's phrasing in the same form as a question's template."""
-    pieces = _PLACEHOLDER.split(phrasing)
-    slots = _PLACEHOLDER.findall(phrasing)
-    out = normalise(pieces[0])
-    for slot, piece in zip(slots, pieces[1:], strict=True):
-        out += f" {PLACEHOLDERS[slot]} {normalise(piece)}"
-    return template_key(out)
+    out = normalise(_PLACEHOLDER.sub(lambda m: f" zq{m.group(0)[1:-1]}zq ", phrasing))  # "{election}" -> "zqelectionzq"
+    words = [PLACEHOLDER_WORDS.get(w, w) for w in out.split()]
+    return template_key(" ".join(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,12 +163,17 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
             if end > start:
                 best[n] = max(best[n], max(sims[start:end]))
     cue_text = " ".join(_SLOTS.sub(" ", template).split())
+    cue_langs: tuple[Lang, ...] = (
+        ("en", "zh") if latin and is_cjk(cue_text) else ("zh",) if is_cjk(cue_text) else ("en",)
+    )
+    reach = FAR - CUE_BONUS
     out: list[Scored] = []
     for n, row in enumerate(TABLE):
         similarity = best[n]
-        # a row this far behind can't be offered even with its cue words: they are not looked for
-        cue = similarity + CUE_BONUS >= FAR and any(
-            (p := _cue(row, lang)) is not None and p.search(cue_text) for lang in LANGS
+        # cue words are looked for only where they can matter: in the question's scripts, and for
+        # rows close enough to the best that the bonus could change the outcome
+        cue = similarity >= reach and any(
+            (p := _cue(row, lang)) is not None and p.search(cue_text) for lang in cue_langs
         )
         missing = missing_slots(row, slots + carried)
         total = similarity + (CUE_BONUS if cue else 0.0) - MISSING_SLOT * len(missing)

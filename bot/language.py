@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.lexicon import Pattern
 from bot.models import Lang
 
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -13,14 +14,14 @@ LONG = 120  # characters: a longer message is searched for its question
 QUESTION_MAX = 400  # characters of the question sentence itself
 MAX_READ = 5000  # characters read from the end of a very long message
 
-_SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
-_SLACK_LABELLED = re.compile(r"<[@#!][^|>]*\|([^>]*)>")  # <@U1|bob>, <#C1|news>, <!subteam^S1|@team>
-_SLACK_BARE = re.compile(r"<[@#!][^>]*>")  # <@U1>, <!channel>, <!here>
-_EMPHASIS = re.compile(r"(?<![\w*_~`])([*_~]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*_~])")
-_CODE = re.compile(r"```(.*?)```|`([^`]*)`", re.S)
-_QUOTE_MARK = re.compile(r"^\s*(>|&gt;)\s?", re.M)
-_SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
-_QUESTION_START = re.compile(
+_SLACK_LINK = Pattern(r"<(?:https?|mailto):[^|>]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
+_SLACK_LABELLED = Pattern(r"<[@#!][^|>]*\|([^>]*)>")  # <@U1|bob>, <#C1|news>, <!subteam^S1|@team>
+_SLACK_BARE = Pattern(r"<[@#!][^>]*>")  # <@U1>, <!channel>, <!here>
+_EMPHASIS = Pattern(r"(?<![\w*_~`])([*_~]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*_~])")
+_CODE = Pattern(r"```(.*?)```|`([^`]*)`", re.S)
+_QUOTE_MARK = Pattern(r"^\s*(>|&gt;)\s?", re.M)
+_SENTENCE = Pattern(r"[^.!?。！？\n]+[.!?。！？]*")
+_QUESTION_START = Pattern(
     r"^\s*(what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|can|could|tell|give|list|show"
     r"|compare)\b",
     re.I,
@@ -29,7 +30,7 @@ _QUESTION_START = re.compile(
 
 # Instructions aimed at the bot rather than questions ("ignore your instructions", "系统提示：…"):
 # dropped before reading, so what is left is answered from the facts, never as instructed.
-_INSTRUCTION = re.compile(
+_INSTRUCTION = Pattern(
     r"\b(ignore|disregard|forget)\b( (all|your|the|any|previous|prior|above|my|of))*"
     r"( (instructions?|rules|prompts?|fact store|facts|sources|everything|that))\b|\bpretend( that)?\b|\bfrom now on\b[^.?!]*[.?!]?|\bsystem( prompt)?\s*:"
     r"|\b(just |please )?confirm( it| that)?\b|\bpost @?(channel|here|everyone)\b:?|\bsay (that )?(?=the\b)"
@@ -38,8 +39,14 @@ _INSTRUCTION = re.compile(
 )
 
 
+_INSTRUCTION_WORDS = ("ignore", "disregard", "forget", "pretend", "from now on", "system", "confirm", "post", "say ", "忽略", "系统提示", "以后所有回答", "不要查资料", "直接确认")  # fmt: skip
+
+
 def without_instructions(text: str) -> tuple[str, bool]:
     """The text with instructions to the bot taken out, and whether there were any."""
+    lowered = text.casefold()
+    if not any(word in lowered for word in _INSTRUCTION_WORDS):
+        return text, False
     stripped = _INSTRUCTION.sub(" ", text)
     return stripped, stripped != text
 
@@ -51,6 +58,8 @@ def is_cjk(text: str) -> bool:
 def plain_words(text: str) -> str:
     """Slack markup pasted anywhere read as the words it shows: mentions and channel links by their
     labels (or dropped), links by their labels, no emphasis or code marks, `&lt;` as `<`."""
+    if not any(mark in text for mark in "<>&*_~`"):
+        return text
     text = _SLACK_LINK.sub(lambda m: m.group(1) or " ", text)
     text = _SLACK_LABELLED.sub(lambda m: m.group(1).lstrip("@#"), text)
     text = _SLACK_BARE.sub(" ", text)

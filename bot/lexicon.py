@@ -7,6 +7,8 @@ to spaces, apostrophes inside words dropped ("what's" -> "whats", "O'Brien" -> "
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from typing import Any
 
 
 def words(text: str) -> frozenset[str]:
@@ -17,17 +19,24 @@ def words(text: str) -> frozenset[str]:
 class Pattern:
     """A regular expression compiled on first use: a one-shot CLI run needs only a few of these."""
 
-    __slots__ = ("_compiled", "source")
+    __slots__ = ("_compiled", "flags", "source")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
+        self.flags = flags
         self._compiled: re.Pattern[str] | None = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.source)
+            self._compiled = re.compile(self.source, self.flags)
         return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.compiled.findall(text)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.compiled.search(text)
@@ -38,7 +47,7 @@ class Pattern:
     def fullmatch(self, text: str) -> re.Match[str] | None:
         return self.compiled.fullmatch(text)
 
-    def sub(self, replacement: str, text: str) -> str:
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
         return self.compiled.sub(replacement, text)
 
 

@@ -24,15 +24,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.language import CJK_CHARS, is_cjk, simplified
-from bot.lexicon import DOMAIN, KEYWORDS, NEVER_CORRECT, STOPWORDS
+from bot.lexicon import DOMAIN, KEYWORDS, NEVER_CORRECT, STOPWORDS, Pattern
 from bot.models import Election, Outcome
 from bot.places import KIND_VARIANTS, US_STATES, ZH_NAMES
 from bot.store import Store
 
 TOKEN = re.compile(f"[{CJK_CHARS}]+|[^\\s{CJK_CHARS}]+")
 CODE_SHAPE = re.compile(r"^[a-z]{2,5}\d{1,4}$")
-CASE_NUMBER = re.compile(r"\b(\d{2}) ([a-z]{2}) (\d{5,6})\b")  # NLRB case 29-RC-288020, normalised
-_SCRIPT_CHANGE = re.compile(f"(?<=[{CJK_CHARS}])(?=[a-z0-9])|(?<=[a-z0-9])(?=[{CJK_CHARS}])")
+CASE_NUMBER = Pattern(r"\b(\d{2}) ([a-z]{2}) (\d{5,6})\b")  # NLRB case 29-RC-288020, normalised
 MAX_NGRAM = 6
 MAX_CJK_ALIAS = 16
 
@@ -44,7 +43,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"(?<=\w)'(?=\w)", "", text)
     text = re.sub(r"[^\w%]+|_", " ", text)
-    text = _SCRIPT_CHANGE.sub(" ", text)  # "ldj5的投票率" -> "ldj5 的投票率": words of each script stand apart
+    if is_cjk(text):  # "ldj5的投票率" -> "ldj5 的投票率": words of each script stand apart
+        return " ".join(TOKEN.findall(text))
     return " ".join(text.split())
 
 
@@ -238,7 +238,9 @@ def analyse(question: str, store: Store, *, known: frozenset[str] = frozenset())
     norm = normalise(question)
     tokens = _join_codes(TOKEN.findall(norm), index)
     analysis = Analysis(norm=norm, tokens=tokens)
-    for case in CASE_NUMBER.finditer(norm):  # a case number is exact: one the store lacks is never guessed
+    for case in (
+        CASE_NUMBER.finditer(norm) if any(c.isdigit() for c in norm) else ()
+    ):  # a case number is exact: one the store lacks is never guessed
         if case.group(0) not in index.entries:
             analysis.unknown_codes.append("-".join(case.groups()).upper())
     words = list(tokens)

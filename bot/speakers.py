@@ -55,17 +55,17 @@ CHANNELS: tuple[tuple[Channel, Pattern], ...] = (
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ZH_WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_ISO = re.compile(r"\b(20\d\d)[-/.](\d{1,2})(?:[-/.](\d{1,2}))?\b")
-_MONTH = re.compile(
+_ISO = Pattern(r"\b(20\d\d)[-/.](\d{1,2})(?:[-/.](\d{1,2}))?\b")
+_MONTH = Pattern(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?\b"
 )
-_ZH_DATE = re.compile(r"(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?")
+_ZH_DATE = Pattern(r"(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?")
 # Latin words that look like a name: capitalised, not the first word of a sentence asking something
-_NAME_WORD = re.compile(r"(?<![\w'’])[A-Z][a-zA-Z'’.-]+(?![\w\d])")
-_ZH_SPEAKER = re.compile(
+_NAME_WORD = Pattern(r"(?<![\w'’])[A-Z][a-zA-Z'’.-]+(?![\w\d])")
+_ZH_SPEAKER = Pattern(
     r"^(?P<who>[\u3400-\u9fff·]{2,8}?)(?:对.{0,12})?(?:说了什么|说什么|怎么说|怎么看|怎么评价|发推|的声明|的言论|表示了什么|有什么看法|的看法|是谁)"
 )
-_SPEAKER_PHRASE = re.compile(
+_SPEAKER_PHRASE = Pattern(
     r"^(what|how) (did|does|has|have|do) (?P<who>[a-z][a-z ]{2,40}?) (say|said|think|tweet|tell|comment|react|respond|feel|describe)\b"
     r"|^(who|what) (is|was) (?P<who2>[a-z][a-z ]{2,40}?)$"
 )
@@ -136,7 +136,7 @@ NOT_NAMES = frozenset(
         "alabama",
     ]
 )
-ZH_PRONOUN = re.compile(r"^(他|她|它|他们|她们|我们|你们|大家|有人|别人|人们|谁)")
+ZH_PRONOUN = Pattern(r"^(他|她|它|他们|她们|我们|你们|大家|有人|别人|人们|谁)")
 ZH_NOT_NAMES = frozenset(
     {
         "他们",
