@@ -51,10 +51,11 @@ class QuestionKind:
 
 def _rows() -> tuple[QuestionKind, ...]:
     from bot.table.aggregates import AGGREGATE_ROWS
+    from bot.table.facts import FACT_ROWS
     from bot.table.figures import FIGURE_ROWS
     from bot.table.records import RECORD_ROWS
 
-    rows = (*RECORD_ROWS, *FIGURE_ROWS, *AGGREGATE_ROWS)
+    rows = (*RECORD_ROWS, *FIGURE_ROWS, *FACT_ROWS, *AGGREGATE_ROWS)
     names = [r.name for r in rows]
     if len(set(names)) != len(names):
         raise ValueError("question kinds must have unique names")
