@@ -46,13 +46,19 @@ WHO_SAID_WORDS = Pattern(
 
 def answer(question: str, store: Store, *, context: Context | None = None) -> Answer:
     question = question.strip()
-    asked, before = find_question(plain_words(question))
+    text = plain_words(question)
+    asked, before = find_question(text)
     core, instructed = without_instructions(asked)
     analysis = analyse(core, store, known=known_words())
-    if before and not _records_named(analysis):  # "…ALB1's count was on Tuesday. What was the margin?"
-        context = _context_before(before, store) or context
+    if before and not _records_named(analysis):
+        if len(text) <= LONG and "\n" not in text:  # "Albany warehouse election - what were the numbers?": one question
+            asked, before = text, ""
+            core, instructed = without_instructions(text)
+            analysis = analyse(core, store, known=known_words())
+        else:  # "…ALB1's count was on Tuesday. What was the margin?"
+            context = _context_before(before, store) or context
     lang = reply_language(analysis.norm, [h.text for h in analysis.hits])
-    cut = asked if before or len(question) > LONG else None
+    cut = asked if len(question) > LONG or "\n" in text.strip() else None
     resolver = _Resolver(question, cut, analysis, lang, store, context)
     resolver.instructed = instructed
     return resolver.resolve()
@@ -67,7 +73,7 @@ def prepare(store: Store) -> None:
 
 
 def _records_named(a: Analysis) -> bool:
-    return bool(a.targets("election", "person", "organisation"))
+    return bool(a.targets("election", "person"))
 
 
 def _context_before(text: str, store: Store) -> Context | None:

@@ -30,6 +30,7 @@ _QUESTION_START = Pattern(
 
 # Instructions aimed at the bot rather than questions ("ignore your instructions", "系统提示：…"):
 # dropped before reading, so what is left is answered from the facts, never as instructed.
+_PREAMBLE = Pattern(r"\s+[—–-]{1,2}\s+|:\s+|;\s+|：")
 _INSTRUCTION = Pattern(
     r"\b(ignore|disregard|forget)\b( (all|your|the|any|previous|prior|above|my|of))*"
     r"( (instructions?|rules|prompts?|fact store|facts|sources|everything|that))\b|\bpretend( that)?\b|\bfrom now on\b[^.?!]*[.?!]?|\bsystem( prompt)?\s*:"
@@ -76,7 +77,7 @@ def find_question(text: str) -> tuple[str, str]:
     People paste context first and ask last: the last sentence that asks (ends with a question
     mark or starts with a question word) is the question, else the last sentence."""
     if len(text) <= LONG and "\n" not in text.strip():
-        return text, ""
+        return _after_preamble(text)
     text = text[-MAX_READ:]
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
     if len(sentences) < 2:
@@ -84,6 +85,16 @@ def find_question(text: str) -> tuple[str, str]:
     asking = [n for n, s in enumerate(sentences) if s.endswith(("?", "？")) or _QUESTION_START.match(s)]
     at = asking[-1] if asking else len(sentences) - 1
     return sentences[at][-QUESTION_MAX:], "\n".join(sentences[:at])[-MAX_READ:]
+
+
+def _after_preamble(text: str) -> tuple[str, str]:
+    """ "I'm an HR manager — how many …?": the clause that asks, and the preamble before it."""
+    if not any(mark in text for mark in "—–-:;："):
+        return text, ""
+    parts = _PREAMBLE.compiled.split(text)
+    if len(parts) > 1 and _QUESTION_START.match(parts[-1]):
+        return parts[-1].strip(), " ".join(parts[:-1]).strip()
+    return text, ""
 
 
 def reply_language(text: str, names: Iterable[str] = ()) -> Lang:

@@ -12,11 +12,21 @@ from bot.intent import known_words
 from bot.matcher import index_for
 from bot.models import Answer, Election, Intent, Kind, ListFilter, Organisation, Person, Quote
 from bot.reply import MAX_SUGGESTIONS, POINTING, Replies, examples
-from bot.speakers import Speakers, channel_asked, date_asked, holders, narrow, role_asked, unknown_name
+from bot.speakers import (
+    Speakers,
+    channel_asked,
+    date_asked,
+    holders,
+    narrow,
+    role_asked,
+    sources_asked,
+    unknown_name,
+)
 from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
+ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
 MAX_LIST = 20
 
 
@@ -113,6 +123,7 @@ class PeopleAnswers(Replies):
 
     def _described(self, org: Organisation | None, role: str) -> str:
         """An unknown speaker as described: "Amazon's CEO", "亚马逊的创始人", "the founder"."""
+        role = ROLE_NOUNS.get(role, role)  # "who runs the NLRB" asks for its leader
         written = re.search(re.escape(role), self.asked or self.question, re.IGNORECASE)
         role = written.group(0) if written else role
         if self.lang == "zh":
@@ -144,6 +155,9 @@ class PeopleAnswers(Replies):
         channel = channel_asked(self.a.norm)
         date, weekday = date_asked(self.a.norm)
         narrowed = narrow(pool, self.store, channel, date, weekday)
+        named_sources = sources_asked(self.a.norm, self.store)
+        if named_sources:
+            narrowed = [q for q in narrowed if q.source in named_sources]
         named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
         named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
         if not narrowed:

@@ -49,7 +49,7 @@ CHANNELS: tuple[tuple[Channel, Pattern], ...] = (
     (Channel.report, Pattern(r"\breport\b|\bstudy\b|\bfindings\b|报告|研究")),
     (
         Channel.interview,
-        Pattern(r"\binterview(s|ed)?\b|\btold (cnn|reporters|the press|a reporter)\b|\btell cnn\b|采访|访问"),
+        Pattern(r"\binterview(s|ed)?\b|\btold (reporters|the press|a reporter)\b|采访|访问"),
     ),
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -259,6 +259,17 @@ def date_asked(norm: str) -> tuple[str | None, int | None]:
         prefix = f"{year}-{int(month):02d}" if year else f"-{int(month):02d}"
         return prefix + (f"-{int(day):02d}" if day else ""), weekday
     return None, weekday
+
+
+def sources_asked(norm: str, store: Store) -> set[str]:
+    """Sources a question names by their publisher ("what did Smalls tell CNN Business?"), when it
+    names one specifically (a publisher of two words or more, so "CNN" alone narrows nothing)."""
+    named = set()
+    for source in store.sources.values():
+        name = normalise(re.sub(r"\(.*?\)", " ", source.publisher))
+        if len(name.split()) >= 2 and re.search(rf"\b{re.escape(name)}\b", norm):
+            named.add(source.id)
+    return named
 
 
 def narrow(

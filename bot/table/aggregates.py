@@ -8,6 +8,8 @@ from bot.models import Derived, Election, Figure, Intent
 from bot.table import Measure, QuestionKind, Words
 
 _LIST_EN = (
+    "give me a rundown of every {org} union vote",
+    "overview of all the elections",
     "list all {org} votes",
     "all the {org} elections",
     "list all elections",

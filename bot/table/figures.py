@@ -152,7 +152,7 @@ FIGURE_ROWS = (
             "{election}有多少人投票",
         ),
         {
-            "en": r"\bcounted\b|\btotal (votes|ballots)\b|\bballots? (were )?(cast|counted|tallied)\b|\bvotes? cast\b|\bhow many (people )?voted\b",
+            "en": r"\bcounted\b|\btotal (votes|ballots)\b|\bballots? (were )?(cast|counted|tallied)\b|\bvotes? cast\b|\bhow many\b(?!.*\beligible\b).*\bvoted\b",
             "zh": r"清点|总票数|多少张选票|一共.*票|多少人投票",
         },
         says={
@@ -173,6 +173,7 @@ FIGURE_ROWS = (
             "number of eligible workers at {election}",
         ),
         (
+            "{election}有多少工人有投票资格",
             "{election}的合格选民有多少人",
             "{election}有多少合格选民",
             "{election}有多少人有资格投票",
@@ -246,7 +247,7 @@ FIGURE_ROWS = (
             "{election}的参与率",
         ),
         {
-            "en": r"\bturnout\b|\bturn(ed)? out to vote\b|\bhow many turned out\b|\bparticipat|\bcast a ballot\b|\b(share|percent\w*|fraction|proportion|how many)\b.*\b(workers|employees|people|staff|eligible)\b.*\b(vote|voted|cast|took part|turned out)\b|\b(eligible|could vote)\b.*\b(voted|cast|took part)\b|\b(voted|cast|took part)\b.*\beligible\b",
+            "en": r"\bturnout\b|\bturn(ed)? out to vote\b|\bhow many turned out\b|\bparticipat|\bcast a ballot\b|\b(share|percent\w*|fraction|proportion)\b.*\b(workers|employees|people|staff|eligible)\b.*\b(vote|voted|cast|took part|turned out)\b|\b(eligible|could vote)\b.*\b(voted|cast|took part|turned out)\b|\b(voted|cast|took part)\b.*\beligible\b",
             "zh": r"投票率|参与率|参选率|合格选民.*投了?票",
         },
         says={
@@ -262,6 +263,7 @@ FIGURE_ROWS = (
         Figure.margin,
         _margin,
         (
+            "how badly did the union lose at {election}",
             "how many votes separated yes and no at {election}",
             "how lopsided was the {election} vote",
             "how big was the defeat at {election}",
@@ -285,7 +287,7 @@ FIGURE_ROWS = (
             "{election}差距有多大",
         ),
         {
-            "en": r"\bmargins?\b|\bby how (much|many)\b|\b(lose|lost|win|won|fail(ed)?)\b.*\bby\b|\bgap\b|\bhow close\b|\bseparat",
+            "en": r"\bmargins?\b|\bhow badly\b|\bby how (much|many)\b|\b(lose|lost|win|won|fail(ed)?)\b.*\bby\b|\bgap\b|\bhow close\b|\bseparat",
             "zh": r"差距|差额|相差|差了多少|输了多少|赢了多少|多多少",
         },
         says={

@@ -13,6 +13,7 @@ RECORD_ROWS = (
         needs=("E",),
         phrasings={
             "en": (
+                "show me the numbers for {election}",
                 "tell me everything about {election}",
                 "how did {election} turn out",
                 "what is happening at {election}",
@@ -133,6 +134,8 @@ RECORD_ROWS = (
         needs=("E",),
         phrasings={
             "en": (
+                "did they ever revote at {election}",
+                "was there a second vote at {election}",
                 "{election} history",
                 "what happened after the first {election} vote",
                 "was there a rerun at {election}",
@@ -142,7 +145,7 @@ RECORD_ROWS = (
             "zh": ("{election}的历史", "{election}重新投票了吗", "{election}第一次投票之后发生了什么"),
         },
         cues={
-            "en": r"\bre ?run\b|\brun ?off\b|\bhistory\b|\bfirst vote\b|\bsecond vote\b|\bafter the (first )?(vote|election|tally)\b|\bchalleng(e|ed) (it|the result)\b",
+            "en": r"\bre ?run\b|\bre ?vote\b|\bvote again\b|\brun ?off\b|\bhistory\b|\bfirst vote\b|\bsecond vote\b|\bafter the (first )?(vote|election|tally)\b|\bchalleng(e|ed) (it|the result)\b",
             "zh": r"重新投票|第一次|第二次|历史",
         },
         example={"en": "{election} history", "zh": "{election}的历史"},
@@ -176,6 +179,8 @@ RECORD_ROWS = (
                 "what did {person} say at the rally",
             ),
             "zh": (
+                "{org}对投票结果有什么回应",
+                "{org}对结果怎么说",
                 "{person}怎么评价{election}",
                 "{person}关于{election}发了什么推文",
                 "{election}之后{org}发表了什么声明",
