@@ -306,6 +306,9 @@ class _Resolver(PeopleAnswers):
             return self._ask_which(row)
         together = len(elections) > 1 and (len(self.elections) > 1 or self._comparing)
         if row.intent is Intent.compare or together:
+            if len(elections) < 2 and self.context:  # "which lost by more?" after "LDJ5 result", "and ALB1?"
+                more = [self.store.elections[e] for e in self.context.earlier if e in self.store.elections]
+                elections = [*elections, *(e for e in more if e not in elections)][:2]
             if len(elections) < 2:
                 return self._ask_which(row, elections)
             shown = row.name if row.intent is Intent.figure else self._compared_on()

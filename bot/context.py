@@ -16,6 +16,7 @@ class Context:
     people: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     quotes: tuple[str, ...] = ()
+    earlier: tuple[str, ...] = ()  # elections of the turns before, most recent first ("the Staten Island one")
     intent: str | None = None
     figure: str | None = None
     row: str | None = None
@@ -32,6 +33,7 @@ class Context:
             people=tuple(data.get("people", ())),
             organisations=tuple(data.get("organisations", ())),
             quotes=tuple(data.get("quotes", ())),
+            earlier=tuple(data.get("earlier", ())),
             intent=data.get("intent"),
             figure=data.get("figure"),
             row=data.get("row"),
@@ -44,10 +46,15 @@ class Context:
         kind of question, even when it could not answer it ("turnout?" -> "at LDJ5")."""
         before = previous or cls()
         people = list(a.speakers) or [p.id for p in a.people]
-        return cls(
-            elections=tuple(e.id for e in a.elections[:4])
+        elections = (
+            tuple(e.id for e in a.elections[:4])
             or tuple(dict.fromkeys(e for q in a.quotes for e in q.elections))[:1]  # what the quoted words were about
-            or before.elections,
+            or before.elections
+        )
+        earlier = tuple(dict.fromkeys(e for e in (*before.elections, *before.earlier) if e not in elections))[:4]
+        return cls(
+            elections=elections,
+            earlier=earlier,
             people=tuple(people[:3]) or before.people,
             organisations=tuple(o.id for o in a.organisations)[:3] or before.organisations,
             quotes=tuple(q.id for q in a.quotes[:3]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.language import is_cjk
+from bot.language import reply_language
 from bot.messages import msg
 from bot.models import Answer, Kind
 from bot.render_text import render_parts
@@ -147,4 +147,4 @@ def slack_message(answer: Answer, *, post_button: bool = False) -> tuple[str, li
 
 def error_message(question: str) -> str:
     """What a member sees when something failed on our side: short, in their language, no details."""
-    return msg("zh" if is_cjk(question) else "en", "internal_error")
+    return msg(reply_language(question.casefold()), "internal_error")

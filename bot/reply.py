@@ -132,7 +132,7 @@ class Replies:
             return self.elections
         if self.a.targets("city", "region", "state", "kind", "year"):
             found = aggregates.first(aggregates.select(self.a, self.store), self.store, MAX_SUGGESTIONS + 1)
-            earlier = set(self.context.elections) if self.context else set()
+            earlier = set((*self.context.elections, *self.context.earlier)) if self.context else set()
             return [e for e in found if e.id in earlier] or found  # "the Staten Island one" of the last list
         if self.context and self.context.elections:
             return [self.store.elections[e] for e in self.context.elections if e in self.store.elections]

@@ -20,7 +20,14 @@ class Clock:
 
 def test_context_round_trips_through_json() -> None:
     ctx = Context(
-        elections=("alb1",), people=("chris-smalls",), intent="figure", figure="turnout", row="turnout", lang="zh"
+        elections=("alb1",),
+        people=("chris-smalls",),
+        quotes=("smalls-proud-alb1",),
+        earlier=("ldj5",),
+        intent="figure",
+        figure="turnout",
+        row="turnout",
+        lang="zh",
     )
     assert Context.from_json(ctx.to_json()) == ctx
 
@@ -53,6 +60,13 @@ def test_memory_contexts_expire_and_are_bounded() -> None:
         (["turnout?", "at LDJ5"], Intent.figure, Figure.turnout, "ldj5"),
         (["ALB1 margin", "LDJ5 too"], Intent.figure, Figure.margin, "ldj5"),
         (["LDJ5 vs ALB1", "which had the higher yes share?"], Intent.compare, None, "alb1"),
+        (["LDJ5投票结果", "那ALB1呢", "哪个输得比较多"], Intent.compare, None, "ldj5"),
+        (
+            ["elections the union lost", "margin at the Albany one?", "and the Staten Island one"],
+            Intent.figure,
+            Figure.margin,
+            "ldj5",
+        ),
         (["Who is the ALU president?", "what did he tweet?"], Intent.quotes, None, "chris-smalls"),
         (["ALB1 result", "what did Smalls say about it?"], Intent.quotes, None, "smalls-proud-alb1"),
     ],
