@@ -187,7 +187,7 @@ class _Resolver(PeopleAnswers):
         intent = self.verdict.best.row.intent
         if intent not in (Intent.quotes, Intent.who_is) or not self.verdict.plausible:
             return None
-        text = self.asked or self.question
+        text = self.read
         stranger = unknown_name(text, self.a, known=known_words())
         if stranger is None:
             return None

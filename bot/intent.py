@@ -123,6 +123,24 @@ def known_words() -> frozenset[str]:
     return frozenset(words | STOPWORDS | DOMAIN | KEYWORDS | FILLER | EXTRA_KNOWN)
 
 
+ZH_PLAIN = frozenset("它他她那这呢吗吧啊呀的了是在和与请问")  # pronouns and particles
+
+
+@lru_cache(maxsize=1)
+def known_chars() -> frozenset[str]:
+    """Every Chinese character of the Chinese phrasings and cue words."""
+    texts = [*_phrasings(True).keys, *(row.cues.get("zh", "") for row in TABLE)]
+    return frozenset(ch for text in texts for ch in text if is_cjk(ch))
+
+
+def is_strange(template: str) -> bool:
+    """Whether a question is mostly about something nothing here knows: a Latin word no phrasing,
+    cue or word list knows, or three Chinese characters that appear in no phrasing or cue."""
+    words = [w for w in template.split() if w.isalpha() and w.islower() and not is_cjk(w) and w not in known_words()]
+    chars = [ch for ch in template if is_cjk(ch) and ch not in known_chars() and ch not in ZH_PLAIN]
+    return bool(words) or len(chars) >= 3
+
+
 @dataclass(frozen=True, slots=True)
 class Scored:
     row: QuestionKind

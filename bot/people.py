@@ -48,7 +48,7 @@ class PeopleAnswers(Replies):
                     organisations=(self.orgs[0],),
                 )
         if not people:
-            stranger = unknown_name(self.asked or self.question, self.a, known=known_words())
+            stranger = unknown_name(self.read, self.a, known=known_words())
             if stranger:
                 return self._answer(
                     Kind.not_found, Intent.who_is, row=row.name, unknown=stranger, unknown_kind="speaker"
@@ -112,7 +112,7 @@ class PeopleAnswers(Replies):
                 voices = [p.id for p in members]  # an organisation that speaks through its leaders
             return Speakers((org.id, *voices))
         if role is not None:
-            stranger = unknown_name(self.asked or self.question, self.a, known=known_words()) or ""
+            stranger = unknown_name(self.read, self.a, known=known_words()) or ""
             found = holders(None, role[0], self.store, described=stranger)
             return (
                 Speakers(tuple(p.id for p in found)) if found else Speakers((), unknown=self._described(None, role[1]))
@@ -124,7 +124,7 @@ class PeopleAnswers(Replies):
     def _described(self, org: Organisation | None, role: str) -> str:
         """An unknown speaker as described: "Amazon's CEO", "亚马逊的创始人", "the founder"."""
         role = ROLE_NOUNS.get(role, role)  # "who runs the NLRB" asks for its leader
-        written = re.search(re.escape(role), self.asked or self.question, re.IGNORECASE)
+        written = re.search(re.escape(role), self.read, re.IGNORECASE)
         role = written.group(0) if written else role
         if self.lang == "zh":
             return f"{org.name_zh or org.name}的{role}" if org else role

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from bot import aggregates
 from bot.context import Context
 from bot.figures import derive
-from bot.intent import known_words
+from bot.intent import is_strange, known_words
+from bot.language import plain_words
 from bot.lexicon import Pattern
 from bot.matcher import Analysis
 from bot.models import Answer, Election, Intent, Kind, Lang, Person, Source, Suggestion
@@ -44,6 +45,7 @@ class Replies:
         self, question: str, asked: str | None, a: Analysis, lang: Lang, store: Store, context: Context | None
     ) -> None:
         self.question, self.asked, self.a, self.lang, self.store = question, asked, a, lang, store
+        self.read = asked or plain_words(question)  # the words read, as written (names keep their capitals)
         self.context = context
         self.instructed = False  # the message held instructions to the bot (dropped before reading)
         self.elections = [store.elections[t.key] for t in a.targets("election")]
@@ -139,7 +141,12 @@ class Replies:
         return []
 
     def _ask_which(self, row: QuestionKind, known: Sequence[Election] = ()) -> Answer:
-        """A kind of question without the record it needs (and no conversation to take it from)."""
+        """A kind of question without the record it needs (and no conversation to take it from).
+        One about something else altogether ("who won the presidential election?") is not asked back."""
+        if not known and is_strange(self.a.template):
+            return self._answer(
+                Kind.not_found, Intent.unknown, unknown=self._unplaced(), examples=examples(self.store, self.lang)
+            )
         suggestions = self._row_suggestions(row, fill=True)
         return self._answer(
             Kind.suggestions if suggestions else Kind.not_found,
