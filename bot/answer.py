@@ -184,8 +184,8 @@ class _Resolver(PeopleAnswers):
     def _stranger(self) -> Answer | None:
         if self.people or self._only_records:
             return None
-        intent = self.verdict.best.row.intent
-        if intent not in (Intent.quotes, Intent.who_is) or not self.verdict.plausible:
+        intent = self.verdict.best.row.intent  # a name the store lacks is an unknown word too: its cue suffices
+        if intent not in (Intent.quotes, Intent.who_is) or not (self.verdict.plausible or self.verdict.best.cue):
             return None
         text = self.read
         stranger = unknown_name(text, self.a, known=known_words())

@@ -56,7 +56,7 @@ EXTRA_KNOWN = words(
     "june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
     "dec yesterday today week month year last first second third previous earlier later again there here "
     "it that those them his her workers warehouse facility store vote votes voting election elections "
-    "union unions"
+    "union unions file record records database electorate"
 )
 _SLOTS = re.compile("[EPOLY]")
 PLACEHOLDER_WORDS = {f"zq{p[1:-1]}zq": letter for p, letter in PLACEHOLDERS.items()}  # "zqelectionzq" -> "E"

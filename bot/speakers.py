@@ -18,7 +18,11 @@ from bot.models import Channel, Organisation, Person, Quote
 from bot.store import Store
 
 # Words for a role, and the words a holder's role must contain to fit it.
-ROLES: tuple[tuple[Pattern, Pattern], ...] = (
+ROLES: tuple[tuple[Pattern, Pattern], ...] = (  # the most specific first: "chief executive" before "chief"
+    (
+        Pattern(r"\bfounders?\b|\bceo\b|\bchief executive( officer)?\b|\bowner\b|创始人|创办人|老板|首席执行官"),
+        Pattern(r"founder|ceo|chief executive|owner|创始人|首席执行官"),
+    ),
     (
         Pattern(r"\bspokes(person|man|woman|people)\b|\bspeaks? for\b|\brep(resentative)?s?\b|发言人"),
         Pattern(r"spokes|发言人"),
@@ -32,10 +36,6 @@ ROLES: tuple[tuple[Pattern, Pattern], ...] = (
     (Pattern(r"\btreasurer\b|财务"), Pattern(r"treasurer|财务")),
     (Pattern(r"\borgani[sz]ers?\b|组织者"), Pattern(r"organi[sz]er|组织者")),
     (Pattern(r"\bprofessor\b|\bacademic\b|\bexpert\b|教授|专家|学者"), Pattern(r"professor|教授")),
-    (
-        Pattern(r"\bfounders?\b|\bceo\b|\bowner\b|\bchairman\b|创始人|创办人|老板|首席执行官"),
-        Pattern(r"founder|ceo|owner|创始人|首席执行官"),
-    ),
     (Pattern(r"\blawyers?\b|\battorneys?\b|律师"), Pattern(r"lawyer|attorney|律师")),
     (Pattern(r"\b(workers?|employees?|staff)\b|工人|员工|工作人员"), Pattern(r"worker|员工|工人|工作人员")),
     (Pattern(r"\bsenators?\b|参议员"), Pattern(r"senator|参议员")),

@@ -124,7 +124,7 @@ AGGREGATE_ROWS = (
         intent=Intent.list,
         phrasings={"en": _LIST_EN, "zh": _LIST_ZH},
         cues={
-            "en": r"\b(list|all|every|which|what|any) (of the )?(union )?(elections|votes|facilities|campaigns|warehouses)\b|\belections\b|\bpending\b|\bno result\b|\bbeen part of\b|\btook part\b",
+            "en": r"\b(list|all|every|which|what|any) (of the )?(union )?(elections?|votes|facilities|campaigns|warehouses)\b|\belections\b|\bpending\b|\bno result\b|\bbeen part of\b|\btook part\b",
             "zh": r"哪些选举|所有选举|哪些|列出|列表|所有的?选举|参与了|等待结果",
         },
         says={"en": "{what} ({n}):", "zh": "{what}（{n}）："},
@@ -161,6 +161,7 @@ AGGREGATE_ROWS = (
         _margin,
         False,
         (
+            "which election was decided by the fewest votes",
             "which was closer",
             "which one was closer",
             "which vote was the closest",
@@ -171,7 +172,7 @@ AGGREGATE_ROWS = (
         ),
         ("哪个更接近", "哪场选举最接近", "差距最小的选举", "最势均力敌的投票"),
         {
-            "en": r"\bclos(est|er)\b|\btightest\b|\bnarrowest\b|\bsmallest margin\b|\bnearest\b",
+            "en": r"\bclos(est|er)\b|\bdecided by the (fewest|smallest|narrowest)\b|\btightest\b|\bnarrowest\b|\bsmallest margin\b|\bnearest\b",
             "zh": r"最接近|差距最小|势均力敌",
         },
         {"en": "Closest votes on file, by margin:", "zh": "差距最小的选举："},
@@ -218,7 +219,7 @@ AGGREGATE_ROWS = (
         False,
         ("which was the smallest election", "fewest voters", "smallest bargaining unit"),
         ("规模最小的选举", "人数最少的选举"),
-        {"en": r"\b(smallest|fewest)\b", "zh": r"规模最小|人数最少|最少"},
+        {"en": r"\bsmallest\b(?! margin)|\bfewest (voters|workers|employees|eligible)\b", "zh": r"规模最小|人数最少"},
         {"en": "Smallest elections on file:", "zh": "规模最小的选举："},
     ),
     _rank(
@@ -263,5 +264,14 @@ AGGREGATE_ROWS = (
         ("投票率最低的选举", "哪场选举投票率最低"),
         {"en": r"\b(lowest|worst|smallest|poorest) (turnout|participation)\b", "zh": r"投票率最低"},
         {"en": "Lowest turnout on file:", "zh": "投票率最低的选举："},
+    ),
+    _rank(
+        "fewest_ballots",
+        _counted,
+        False,
+        ("which election had the fewest votes counted", "fewest ballots cast", "least votes counted"),
+        ("哪场选举清点的选票最少", "投票人数最少的选举"),
+        {"en": r"\b(fewest|least) (ballots|votes)\b", "zh": r"选票最少|票数最少|投票人数最少"},
+        {"en": "Fewest ballots counted:", "zh": "清点选票最少的选举："},
     ),
 )

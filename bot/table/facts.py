@@ -70,6 +70,7 @@ FACT_ROWS = (
         Figure.count_location,
         _count_location,
         (
+            "where did the {election} tally happen",
             "was the {election} count streamed",
             "could the public watch the {election} count",
             "where were the {election} votes counted",
@@ -152,8 +153,8 @@ FACT_ROWS = (
         ),
         ("{election}在哪里", "{election}位于哪个城市", "{election}在哪个州", "{election}的地点"),
         {
-            "en": r"\bwhere is\b|\bwheres\b|\blocated\b|\blocation\b|\b(which|what) (city|state|town)\b",
-            "zh": r"在哪里|在哪|位于|哪个城市|哪个州|什么地方",
+            "en": r"^(?!.*\b(count|counted|counting|tally|tallied|ballots)\b).*(\bwhere is\b|\bwheres\b|\blocated\b|\blocation\b|\b(which|what) (city|state|town)\b)",
+            "zh": r"^(?!.*(计票|清点|点票)).*(在哪里|在哪|位于|哪个城市|哪个州|什么地方)",  # not the count's place
         },
         says={"en": "{label}: {employer} {facility} in {where}", "zh": "{label}：{where}的{employer}{facility}"},
         unknown={"en": "{label}: the sources don't say where it is.", "zh": "{label}：来源未说明地点。"},

@@ -239,6 +239,7 @@ FIGURE_ROWS = (
             "what fraction of the workers took part in the {election} vote",
         ),
         (
+            "{election}合格选民中投票的比例",
             "{election}有百分之多少的合格选民投了票",
             "{election}的合格选民里有多少人投票",
             "{election}的投票率",
@@ -247,7 +248,7 @@ FIGURE_ROWS = (
             "{election}的参与率",
         ),
         {
-            "en": r"\bturnout\b|\bturn(ed)? out to vote\b|\bhow many turned out\b|\bparticipat|\bcast a ballot\b|\b(share|percent\w*|fraction|proportion)\b.*\b(workers|employees|people|staff|eligible)\b.*\b(vote|voted|cast|took part|turned out)\b|\b(eligible|could vote)\b.*\b(voted|cast|took part|turned out)\b|\b(voted|cast|took part)\b.*\beligible\b",
+            "en": r"\bturnout\b|\bturn(ed)? out to vote\b|\bturned out\b|\belectorate\b|\bparticipat|\bcast a ballot\b|\b(share|percent\w*|fraction|proportion)\b.*\b(workers|employees|people|staff|eligible)\b.*\b(vote|voted|cast|took part|turned out)\b|\b(eligible|could vote)\b.*\b(voted|cast|took part|turned out)\b|\b(voted|cast|took part)\b.*\beligible\b",
             "zh": r"投票率|参与率|参选率|合格选民.*投了?票",
         },
         says={
@@ -263,6 +264,7 @@ FIGURE_ROWS = (
         Figure.margin,
         _margin,
         (
+            "how far short did the union fall at {election}",
             "how badly did the union lose at {election}",
             "how many votes separated yes and no at {election}",
             "how lopsided was the {election} vote",
@@ -288,7 +290,7 @@ FIGURE_ROWS = (
         ),
         {
             "en": r"\bmargins?\b|\bhow badly\b|\bby how (much|many)\b|\b(lose|lost|win|won|fail(ed)?)\b.*\bby\b|\bgap\b|\bhow close\b|\bseparat",
-            "zh": r"差距|差额|相差|差了多少|输了多少|赢了多少|多多少",
+            "zh": r"差距|差额|相差|差了多少|差几票|输了多少|输了几票|赢了多少|赢了几票|多多少|多几票",
         },
         says={
             "en": "{label}: {verdict} by {n:,} votes ({no:,} no / {yes:,} yes), a margin of {pts:.1f} points",

@@ -156,6 +156,8 @@ RECORD_ROWS = (
         needs=("POE",),
         phrasings={
             "en": (
+                "what did {person} think of {election}",
+                "what does {org} think about the union",
                 "did {org} comment on the {election} result",
                 "did anyone from {org} respond to {election}",
                 "how did {person} describe {election}",
