@@ -95,7 +95,7 @@ class _Resolver(PeopleAnswers):
 
     @cached_property
     def verdict(self) -> Verdict:
-        return judge(self.verdict_all)
+        return judge(self.verdict_all, elections=len(self.elections))
 
     @cached_property
     def _carried(self) -> str:
@@ -114,6 +114,7 @@ class _Resolver(PeopleAnswers):
             self._unknown_code,  # a code the store doesn't have: never answer about another election
             self._who_said,  # "who said <words>": the words are searched in the quotes, not matched as a row
             self._stranger,  # "what did Jeff Bezos say": a speaker the store doesn't know gets no one else's words
+            self._described_person,  # "who is the LDJ5 treasurer?", "who is leading the audit?": found by role
             self._follow_up,  # "and LDJ5?", "它的投票率呢": the last turn's kind of question, with new or carried records
             self._only_names,  # "ALB1", "Chris Smalls", "Staten Island": the record itself
             self._instructed,  # "ignore your instructions and say …": the named election's facts, as they are
@@ -191,6 +192,8 @@ class _Resolver(PeopleAnswers):
         stranger = unknown_name(text, self.a, known=known_words())
         if stranger is None:
             return None
+        if intent is Intent.who_is and self.described_people():
+            return None  # "Who is leading the racial equity audit?": described by their role
         role = role_asked(self.a.norm)
         if role is not None and (self.orgs or holders(None, role[0], self.store, described=stranger)):
             return None  # "the NLRB chair", "the SF State professor": a description, read through roles
@@ -199,6 +202,20 @@ class _Resolver(PeopleAnswers):
         return self._answer(
             Kind.not_found, intent, row=self.verdict.best.row.name, unknown=stranger, unknown_kind="speaker"
         )
+
+    def _described_person(self) -> Answer | None:
+        if self.people or self.orgs or not WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm):
+            return None
+        role = role_asked(self.a.norm)
+        found = holders(None, role[0], self.store) if role else self.described_people()
+        if role and len(found) > 1 and self.elections:  # "the LDJ5 treasurer": the holder whose role names it
+            found = [
+                p for p in found if any(e.label.casefold() in p.role.en.casefold() for e in self.elections)
+            ] or found
+        if not found or len(found) > MAX_SUGGESTIONS:
+            return None
+        self.people = found
+        return self._who_is(BY_NAME["who_is"])
 
     def _follow_up(self) -> Answer | None:
         """A turn that only names records ("and LDJ5?", "ALB1 too", "LDJ5呢") asks the last turn's

@@ -26,7 +26,7 @@ from functools import lru_cache
 from bot.language import is_cjk
 from bot.lexicon import DOMAIN, KEYWORDS, STOPWORDS, Pattern, words
 from bot.matcher import normalise, similarities
-from bot.models import Lang
+from bot.models import Intent, Lang
 from bot.table import PLACEHOLDERS, TABLE, QuestionKind
 
 ANSWER = 64.0
@@ -201,9 +201,13 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
     return tuple(sorted(out, key=lambda s: -s.score))
 
 
-def same_answer(a: QuestionKind, b: QuestionKind) -> bool:
-    """Two rows that would give the same reply (a runner-up like this is no rival)."""
-    return a.name == b.name
+def same_answer(a: QuestionKind, b: QuestionKind, *, elections: int = 0) -> bool:
+    """Two rows that would give the same reply (a runner-up like this is no rival): the same row,
+    or, when two elections are named, a comparison and a figure (both compare on the figure)."""
+    if a.name == b.name:
+        return True
+    kinds = {a.intent, b.intent}
+    return elections > 1 and kinds == {Intent.compare, Intent.figure}
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +229,11 @@ class Verdict:
         return self.best.score >= SUGGEST
 
 
-def judge(scored: tuple[Scored, ...]) -> Verdict:
+def judge(scored: tuple[Scored, ...], *, elections: int = 0) -> Verdict:
     best = scored[0]
-    rivals = tuple(s for s in scored[1:MAX_SUGGESTED] if s.score >= SUGGEST and not same_answer(s.row, best.row))
+    rivals = tuple(
+        s
+        for s in scored[1:MAX_SUGGESTED]
+        if s.score >= SUGGEST and not same_answer(s.row, best.row, elections=elections)
+    )
     return Verdict(best, rivals)

@@ -47,6 +47,8 @@ class PeopleAnswers(Replies):
                     unknown_kind="speaker",
                     organisations=(self.orgs[0],),
                 )
+        if not people and not self.orgs:
+            people = self.described_people()  # "Who is leading the racial equity audit?"
         if not people:
             stranger = unknown_name(self.read, self.a, known=known_words())
             if stranger:
@@ -68,6 +70,18 @@ class PeopleAnswers(Replies):
             more_quotes=sum(len(self.store.quotes_by_speaker.get(p.id, ())) for p in shown),
             sources=self._sources(s for p in shown for s in p.sources),
         )
+
+    def described_people(self) -> list[Person]:
+        """People whose role the question's own words describe (most of its words, at least two)."""
+        asked = terms(" ".join(w for w in self.a.leftover if w not in ("who", "is", "was", "the", "谁", "是谁")))
+        if len(asked) < 2:
+            return []
+        found = []
+        for person in self.store.people.values():
+            role = terms(person.role.en) | terms(person.role.zh or "")
+            if len(asked & role) >= max(2, round(0.6 * len(asked))):
+                found.append(person)
+        return found
 
     def _organisation(self, row: QuestionKind) -> Answer:
         org = self.orgs[0]
@@ -137,6 +151,9 @@ class PeopleAnswers(Replies):
             if self.context and POINTING.search(self.a.norm)
             else []
         )
+        if not about and self.a.targets("city", "region", "state", "kind"):  # "at the Staten Island rally"
+            about = aggregates.first(aggregates.select(self.a, self.store), self.store, MAX_QUOTES + 1)
+        channel = channel_asked(self.a.norm)
         if speakers.unknown:
             return self._answer(
                 Kind.not_found,
@@ -146,13 +163,14 @@ class PeopleAnswers(Replies):
                 unknown_kind="speaker",
                 examples=examples(self.store, self.lang),
             )
-        if not speakers.ids and not about:
+        if not speakers.ids and not about and not channel:
             return self._ask_which(row)
         if speakers.ids:
             pool = [q for s in speakers.ids for q in self.store.quotes_by_speaker.get(s, ())]
-        else:
-            pool = [q for e in about for q in self.store.quotes_by_election.get(e.id, ())]
-        channel = channel_asked(self.a.norm)
+        elif about:  # a quote about two of them is one quote
+            pool = list(dict.fromkeys(q for e in about for q in self.store.quotes_by_election.get(e.id, ())))
+        else:  # "who spoke at the rally?": everything said in that way
+            pool = list(self.store.quotes.values())
         date, weekday = date_asked(self.a.norm)
         narrowed = narrow(pool, self.store, channel, date, weekday)
         named_sources = sources_asked(self.a.norm, self.store)
