@@ -239,10 +239,23 @@ def _list(answer: Answer) -> Parts:
 
 
 def rank_item(e: Election, d: Derived, row: QuestionKind, lang: Lang) -> str:
-    figure = FIGURE_ROW[row.figure or Figure.margin]
-    if figure.figure is Figure.eligible and e.eligible_voters is None:
-        figure = FIGURE_ROW[Figure.headcount if e.headcount is not None else Figure.counted]
-    return f"{headline(e, lang)} · {figure_line(e, d, figure, lang).split(': ', 1)[-1].split('：', 1)[-1]}"
+    """One ranked election: its tally, then the figure it was ranked by, briefly."""
+    approx = ("约" if lang == "zh" else "about ") if e.eligible_approximate else ""
+    figure = row.figure or Figure.margin
+    if figure is Figure.margin and d.margin is not None and d.margin_points is not None:
+        measure = msg(lang, "margin_detail", n=num(d.margin), pts=f"{d.margin_points:.1f}")
+    elif figure is Figure.turnout and d.turnout is not None:
+        measure = msg(lang, "turnout_detail", approx=approx, pct=f"{d.turnout:.1f}")
+    elif figure is Figure.share and d.share_for is not None:
+        measure = msg(lang, "share_detail", pct=f"{d.share_for:.1f}")
+    elif figure is Figure.eligible and e.eligible_voters is not None:
+        measure = msg(lang, "eligible_detail", approx=approx, n=num(e.eligible_voters))
+    elif figure is Figure.eligible and e.headcount is not None:
+        more = ("超过 " if lang == "zh" else "more than ") if e.headcount_more_than else ""
+        measure = msg(lang, "headcount_detail", more=more, n=num(e.headcount))
+    else:
+        measure = msg(lang, "counted_detail", counted=num(d.counted or 0))
+    return f"{headline(e, lang)} · {measure}"
 
 
 def _records(answer: Answer) -> Parts:

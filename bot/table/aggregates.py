@@ -209,8 +209,8 @@ AGGREGATE_ROWS = (
         ("规模最大的选举", "哪场选举人数最多", "合格选民最多的选举"),
         {"en": r"\b(largest|biggest|most voters|most eligible|most workers)\b", "zh": r"规模最大|人数最多|最多"},
         {
-            "en": "Largest elections on file (eligible voters, else ballots counted):",
-            "zh": "规模最大的选举（按合格选民人数，无则按清点票数）：",
+            "en": "Largest elections on file (eligible voters, else workers, else ballots counted):",
+            "zh": "规模最大的选举（按合格选民人数，其次员工人数，再次清点票数）：",
         },
     ),
     _rank(
