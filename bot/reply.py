@@ -13,6 +13,7 @@ from bot.language import plain_words
 from bot.lexicon import Pattern
 from bot.matcher import Analysis
 from bot.models import Answer, Election, Intent, Kind, Lang, Person, Source, Suggestion
+from bot.places import state_name, zh_name
 from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 
@@ -118,15 +119,21 @@ class Replies:
     def _election_suggestions(self, elections: Iterable[Election], row: QuestionKind) -> list[Suggestion]:
         out = []
         for e in list(elections)[:MAX_SUGGESTIONS]:
-            place = ", ".join(p for p in (e.city, e.state) if p)
-            label = f"{e.label} ({e.employer}, {place})" if e.code else f"{e.employer}, {place}"
+            if self.lang == "zh":
+                city = (zh_name(e.city) or e.city) if e.city else ""
+                about = f"{zh_name(e.employer) or e.employer}，{state_name(e.state, 'zh')}{city}"
+                label = f"{e.label}（{about}）" if e.code else about
+            else:
+                place = ", ".join(p for p in (e.city, e.state) if p)
+                label = f"{e.label} ({e.employer}, {place})" if e.code else f"{e.employer}, {place}"
             out.append(Suggestion(question=row.example[self.lang].format(election=e.label), label=label))
         return out
 
     def _person_suggestion(self, p: Person, row: QuestionKind | None = None) -> Suggestion:
         name = (p.name_zh or p.name) if self.lang == "zh" else p.name
         template = (row or BY_NAME["who_is"]).example[self.lang]
-        return Suggestion(question=template.format(person=name), label=f"{p.name} ({p.role.get(self.lang)})")
+        label = f"{name}（{p.role.get('zh')}）" if self.lang == "zh" else f"{p.name} ({p.role.get('en')})"
+        return Suggestion(question=template.format(person=name), label=label)
 
     def _elections_for(self, row: QuestionKind) -> list[Election]:
         """The elections a row is asked about: named; else narrowed by place; else the last turn's."""

@@ -114,8 +114,13 @@ def _rank(
         unknown={"en": "No election on file has the counts to rank by.", "zh": "没有收录可供排名的计票数据。"},
         measure=measure,
         descending=descending,
-        example={"en": en[0], "zh": zh[0]},
+        example={"en": _plainest(en, "which"), "zh": _plainest(zh, "哪")},
     )
+
+
+def _plainest(phrasings: tuple[str, ...], question_word: str) -> str:
+    """The first phrasing that asks with the question word: offered as an example question."""
+    return next((p for p in phrasings if question_word in p), phrasings[0])
 
 
 AGGREGATE_ROWS = (
@@ -161,16 +166,16 @@ AGGREGATE_ROWS = (
         _margin,
         False,
         (
+            "which vote was the closest",
             "which election was decided by the fewest votes",
             "which was closer",
             "which one was closer",
-            "which vote was the closest",
             "what was the tightest election",
             "closest elections",
             "which election had the smallest margin",
             "narrowest win or loss",
         ),
-        ("哪个更接近", "哪场选举最接近", "差距最小的选举", "最势均力敌的投票"),
+        ("哪场选举最接近", "哪个更接近", "差距最小的选举", "最势均力敌的投票"),
         {
             "en": r"\bclos(est|er)\b|\bdecided by the (fewest|smallest|narrowest)\b|\btightest\b|\bnarrowest\b|\bsmallest margin\b|\bnearest\b",
             "zh": r"最接近|差距最小|势均力敌",
