@@ -33,7 +33,7 @@ WHO_SAID_COVERAGE = 0.6
 WHO_SAID_COVERAGE_CJK = 0.4  # Chinese is searched by character pairs, many of which the question's own wording adds
 # Words of a turn that only names records: "and LDJ5?", "ALB1 too", "what about the Albany one", "那LDJ5呢"
 FOLLOW_UP_FILLER = Pattern(
-    r"\b(and|also|too|what|how|about|at|for|in|the|one|same|then|so|ok|okay|please|pls|i|mean|of|with|as|well)\b|呢|那么|那|还有|也|的|怎么样|如何|我说的是|我是说|我指的是|是说"
+    r"\b(and|also|too|what|how|about|at|for|in|on|the|one|same|then|so|ok|okay|please|pls|i|mean|of|with|as|well)\b|呢|那么|那|还有|也|的|怎么样|如何|我说的是|我是说|我指的是|是说"
 )
 CLAIM = Pattern(
     r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact check)\b|真的吗|对吗|是真的|确认|核实"
@@ -347,12 +347,14 @@ class _Resolver(PeopleAnswers):
             return self._elections_answer(
                 Intent.win_rate, shown, row=row.name, list_filter=selection.filter, total=total, win_rate=rate
             )
+        earlier = self.context.elections if self.context and len(self.context.elections) > 1 else ()
+        pointing = row.intent is Intent.rank or POINTING.search(self.a.norm) is not None  # "list them"
+        if selection.positions is None and earlier and pointing:  # "which was closer?" of those just listed
+            order = index_for(self.store).order
+            ids = [e for e in earlier if e in self.store.elections]
+            selection = aggregates.Selection(selection.filter, frozenset(order.index(e) for e in ids))
+            total = len(selection.positions or ())
         if row.intent is Intent.rank:
-            earlier = self.context.elections if self.context and len(self.context.elections) > 1 else ()
-            if selection.positions is None and earlier:  # "which was closer?" of the elections just listed
-                order = index_for(self.store).order
-                ids = [e for e in earlier if e in self.store.elections]
-                selection = aggregates.Selection(selection.filter, frozenset(order.index(e) for e in ids))
             shown = aggregates.ranked(selection, self.store, row, MAX_RANKED)
             return self._elections_answer(Intent.rank, shown, row=row.name, list_filter=selection.filter, total=total)
         shown = aggregates.first(selection, self.store, MAX_LIST)

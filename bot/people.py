@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from bot import aggregates
 from bot.figures import derive
 from bot.intent import known_words
+from bot.lexicon import Pattern
 from bot.matcher import index_for
 from bot.models import Answer, Election, Intent, Kind, ListFilter, Organisation, Person, Quote
 from bot.reply import MAX_SUGGESTIONS, POINTING, Replies, examples
@@ -26,6 +27,7 @@ from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
+OTHER = Pattern(r"\b(else|other|another|more)\b|还说|另外|其他|别的")
 ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
 MAX_LIST = 20
 
@@ -176,6 +178,8 @@ class PeopleAnswers(Replies):
         named_sources = sources_asked(self.a.norm, self.store)
         if named_sources:
             narrowed = [q for q in narrowed if q.source in named_sources]
+        if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
+            narrowed = [q for q in narrowed if q.id not in self.context.quotes]
         named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
         named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
         if not narrowed:

@@ -18,7 +18,7 @@ from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 
 MAX_SUGGESTIONS = 3
-PERSON_POINTING = Pattern(r"\b(he|she|him|his|her|hers)\b|他|她")
+PERSON_POINTING = Pattern(r"\b(he|she|him|his|her|hers|they|them|their)\b|他|她")
 POINTING = Pattern(
     r"\b(it|its|that|there|this one|that one|that vote|that election|that group|them|they|their|he|she|his|her)\b|它|那里|那次|那场|那个|他|她"
 )
@@ -53,10 +53,14 @@ class Replies:
         self.people = [store.people[t.key] for t in a.targets("person")]
         self.orgs = [store.organisations[t.key] for t in a.targets("organisation")]
         if context and not self.people and not self.orgs:  # "what did he say?", "that group", "its president"
-            if PERSON_POINTING.search(a.norm):
-                self.people = [store.people[p] for p in context.people if p in store.people]
-            elif POINTING.search(a.norm):
-                self.orgs = [store.organisations[o] for o in context.organisations if o in store.organisations]
+            people = [store.people[p] for p in context.people if p in store.people]
+            orgs = [store.organisations[o] for o in context.organisations if o in store.organisations]
+            if PERSON_POINTING.search(a.norm):  # he, she, they: a person, else the organisation that spoke
+                self.people = people
+                self.orgs = [] if people else orgs
+            elif POINTING.search(a.norm):  # it, its, that group: the organisation, else the person
+                self.orgs = orgs
+                self.people = [] if orgs or context.elections else people
 
     # --- building answers ---------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from bot.models import Derived, Election, Figure, Intent
 from bot.table import Measure, QuestionKind, Words
 
 _LIST_EN = (
+    "list them",
+    "which ones",
     "give me a rundown of every {org} union vote",
     "overview of all the elections",
     "list all {org} votes",
@@ -27,6 +29,8 @@ _LIST_EN = (
     "elections the union lost",
 )
 _LIST_ZH = (
+    "列出来",
+    "是哪几场",
     "列出所有选举",
     "有哪些选举",
     "{org}参与了哪些选举",
