@@ -11,7 +11,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from slack_bolt import App, BoltResponse
 from slack_bolt.request import BoltRequest
@@ -29,6 +29,7 @@ from bot.store import Store
 
 log = logging.getLogger("election_bot")
 COMMAND = "/election"
+Transport = Literal["http", "socket"]
 RETRIES = 3
 
 
@@ -72,13 +73,30 @@ def _log_request(surface: str, a: Answer, started: float) -> None:
         log.info("unanswered surface=%s question=%r", surface, a.question[:300])
 
 
-def build_app(settings: Settings, store: Store, *, client: WebClient | None = None) -> App:
-    """The Bolt app: slash command, mentions, DMs and buttons. Verifies signatures unless in Socket Mode."""
+def build_app(
+    settings: Settings,
+    store: Store,
+    *,
+    transport: Transport,
+    client: WebClient | None = None,
+    answerer: Callable[[str, Store], Answer] = answer,
+) -> App:
+    """The Bolt app: slash command, mentions, DMs and buttons.
+
+    Every request that reaches it over HTTP is verified with the signing secret, whatever else
+    is configured: an app for `transport="http"` cannot be built without one. Socket Mode
+    requests come over the socket Slack authenticated (Bolt skips the check for them only),
+    so Socket Mode needs no signing secret.
+    """
+    if transport == "http":
+        settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+    secret = settings.slack_signing_secret
     app = App(
         token=settings.slack_bot_token,
-        signing_secret=settings.slack_signing_secret or "",
+        signing_secret=secret or "",
         client=client or make_client(settings),
-        request_verification_enabled=not settings.socket_mode,
+        # Without a secret this app can only be handed to Socket Mode (see above).
+        request_verification_enabled=secret is not None,
         logger=logging.getLogger("election_bot.bolt"),
     )
     dedupe = EventDeduplicator()
@@ -110,7 +128,7 @@ def build_app(settings: Settings, store: Store, *, client: WebClient | None = No
         """The answer as a Slack message; if answering fails, a short apology (the operator gets the log)."""
         started = time.perf_counter()
         try:
-            a = answer(question, store)
+            a = answerer(question, store)
             text, blocks = slack_message(a, post_button=post_button and a.answered)
         except Exception as exc:  # a member must never see a traceback or be left without a reply
             log.error("answering failed surface=%s: %s: %s", surface, type(exc).__name__, exc)
@@ -120,9 +138,10 @@ def build_app(settings: Settings, store: Store, *, client: WebClient | None = No
         return text, blocks, a
 
     @app.command(COMMAND)
-    def on_command(ack: Callable[..., None], command: dict[str, Any]) -> None:
+    def on_command(ack: Callable[..., None], command: dict[str, Any], respond: Callable[..., Any]) -> None:
+        ack()  # first: Slack gives 3 s for this, and the answer follows through the response_url
         text, blocks, _ = reply_for(to_plain(command.get("text", "")), "command", post_button=True)
-        ack(text=text, blocks=blocks, response_type="ephemeral")
+        respond(text=text, blocks=blocks, response_type="ephemeral")
 
     @app.event("app_mention")
     def on_mention(event: dict[str, Any], client: WebClient, context: dict[str, Any]) -> None:

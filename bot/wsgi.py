@@ -1,7 +1,14 @@
-"""The WSGI entry gunicorn serves (see Procfile): Slack at /slack/events, health at /healthz."""
+"""The WSGI entry gunicorn serves (see Procfile): Slack at /slack/events, health at /healthz.
+
+`create()` runs once in gunicorn's master (`--preload`): it refuses to start without the
+signing secret, loads the store and builds everything a question needs, then the workers
+fork and share it.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -12,25 +19,38 @@ from bot.errors import BotError
 from bot.store import Store, load
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+log = logging.getLogger("election_bot")
 
 
 def build_wsgi(settings: Settings | None = None, store: Store | None = None) -> WsgiApp:
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
     from bot.slack_app import build_app
+    from bot.warm import prepare
 
     settings = settings or load_settings()
-    settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+    settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")  # before the slow part: fail fast
     logs.setup(settings.log_level)
+    ready = False
     store = store or load(settings.facts_dir)
-    slack = SlackRequestHandler(build_app(settings, store), path="/slack/events")
+    slack = SlackRequestHandler(build_app(settings, store, transport="http"), path="/slack/events")
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"ok\n"]
+            status = "200 OK" if ready else "503 Service Unavailable"
+            start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"ok\n" if ready else b"starting\n"]
         return slack(environ, start_response)
 
+    prepared = prepare(store, freeze=True)
+    ready = True
+    log.info(
+        "ready: %d elections, %d patterns, indexes built in %.2f s (pid %d)",
+        prepared.elections,
+        prepared.patterns,
+        prepared.seconds,
+        os.getpid(),
+    )
     return application
 
 

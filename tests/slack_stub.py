@@ -21,6 +21,7 @@ class Call:
     headers: dict[str, str]
     body: dict[str, Any]
     raw: str
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
 
 @dataclass

@@ -58,11 +58,17 @@ def test_health(server: tuple[str, Path]) -> None:
         assert response.read() == b"ok\n"
 
 
-def test_slash_command_answers_ephemerally_in_the_ack(slack: tuple[str, SlackStub, Path]) -> None:
+def command(url: str, stub: SlackStub, text: str, tag: str) -> dict[str, Any]:
+    """A signed /election: the acknowledgement is empty, the answer arrives at the response_url."""
+    reply = send(url, command_body(text, stub.response_url(tag)), FORM)
+    assert (reply.status, reply.body) == (200, "")
+    calls = stub.wait_for(lambda c: any(x.path == f"response/{tag}" for x in c))
+    return next(c for c in calls if c.path == f"response/{tag}").body
+
+
+def test_slash_command_is_acknowledged_then_answered_ephemerally(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, log = slack
-    reply = send(url, command_body("How did the Albany vote go?", stub.response_url("cmd")), FORM)
-    assert reply.status == 200
-    body = reply.json()
+    body = command(url, stub, "How did the Albany vote go?", "cmd")
     assert body["response_type"] == "ephemeral"
     assert body["text"].startswith("ALB1: 406 no / 206 yes — union lost (Amazon Labor Union)")
     assert body["blocks"][0]["text"]["text"].startswith("*ALB1: 406 no / 206 yes")
@@ -72,7 +78,7 @@ def test_slash_command_answers_ephemerally_in_the_ack(slack: tuple[str, SlackStu
 
 def test_empty_command_shows_usage_from_the_store(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, _ = slack
-    body = send(url, command_body("", stub.response_url("help")), FORM).json()
+    body = command(url, stub, "", "help")
     assert "I answer questions about union representation elections" in body["text"]
     assert "“LDJ5 result”" in body["text"]
 
@@ -92,7 +98,7 @@ def test_post_to_channel_button(slack: tuple[str, SlackStub, Path]) -> None:
 
 def test_suggestion_button_answers_the_suggestion(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, _ = slack
-    first = send(url, command_body("Staten Island", stub.response_url("s")), FORM).json()
+    first = command(url, stub, "Staten Island", "first")
     buttons = next(b for b in first["blocks"] if b.get("block_id") == "suggestions")["elements"]
     choice = buttons[0]
     send(url, action_body(choice["action_id"], choice["value"], stub.response_url("s")), FORM)
@@ -188,8 +194,7 @@ def test_retry_after_an_error_is_answered_when_first_delivery_was_lost(slack: tu
 def test_markup_in_a_question_never_pings(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, _ = slack
     nasty = "<!channel> <!here> <!everyone> <@U0666> <https://evil.example|click> ALB1 &lt;!channel&gt;"
-    replies = [send(url, command_body(nasty, stub.response_url("n")), FORM).json()]
-    replies.append(send(url, command_body("What did <@U0666> say? <!here>", stub.response_url("n")), FORM).json())
+    replies = [command(url, stub, nasty, "n1"), command(url, stub, "What did <@U0666> say? <!here>", "n2")]
     send(url, event_body(mention(nasty)), JSON)
     send(url, event_body(dm(nasty, channel="D0012")), JSON)
     calls = stub.wait_for(lambda c: len([x for x in c if x.path == "chat.postMessage"]) == 2)
@@ -223,8 +228,8 @@ def test_server_error_is_logged_and_next_request_answered(slack: tuple[str, Slac
 
 def test_unanswered_questions_are_logged_and_tokens_never(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, log = slack
-    send(url, command_body("Who won the Super Bowl?", stub.response_url("u")), FORM)
-    text = log.read_text()
+    command(url, stub, "Who won the Super Bowl?", "u")
+    text = _wait_for_log(log, "unanswered surface=command")
     assert "unanswered surface=command question='Who won the Super Bowl?'" in text
     assert BOT_TOKEN not in text and SIGNING_SECRET not in text
     assert all(c.headers.get("Authorization") == f"Bearer {BOT_TOKEN}" for c in stub.posts("chat.postMessage"))

@@ -64,7 +64,7 @@ def socket_bot(real_store: Store) -> Iterator[tuple[SlackStub, SocketSlack]]:
     settings = Settings(
         slack_bot_token="xoxb-socket-test", slack_app_token="xapp-socket-test", slack_api_url=stub.api_url
     )
-    handler = SocketModeHandler(build_app(settings, real_store), app_token=settings.slack_app_token)
+    handler = SocketModeHandler(build_app(settings, real_store, transport="socket"), app_token=settings.slack_app_token)
     handler.connect()  # type: ignore[no-untyped-call]
     yield stub, slack
     handler.close()  # type: ignore[no-untyped-call]
