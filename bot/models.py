@@ -20,6 +20,7 @@ CODE = re.compile(r"[A-Z]{2,5}\d{1,4}")
 STATE = re.compile(r"[A-Z]{2}")
 CASE_NUMBER = re.compile(r"\d{2}-[A-Z]{2}-\d{5,6}")  # NLRB case number, e.g. 29-RC-288020
 PARTIAL_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")  # YYYY-MM-DD, or YYYY-MM
+DATE_FIELDS = frozenset({"published", "tally_date", "date"})  # fields a TOML file may write as a TOML date
 STRICT: dict[str, Any] = {"extra": "forbid"}  # pydantic: a misspelt key in a fact file fails loudly
 
 
