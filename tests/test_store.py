@@ -227,3 +227,32 @@ def test_jsonl_is_as_strict_as_toml(facts_copy: Path) -> None:
     assert _problems(facts_copy) == [
         "facts/elections.jsonl: line 2: election 'alb1': votes_for: must be a whole number (got true)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("elections.toml", 'city = "Albany"\n', "", "election 'alb1': near_city needs the city it is near"),
+        (
+            "people.toml",
+            'name_zh = "贾斯汀·梅迪纳"\n',
+            "",
+            "person 'justin-medina': name_transliterated: needs the name_zh that `name` transliterates",
+        ),
+        (
+            "quotes.toml",
+            'reported = true\ntranslation = "the ALU did not',
+            'translation = "the ALU did not',
+            "quote 'alu-no-response-ldj5': channel 'no_response': the text is the source's words, so reported must be true",
+        ),
+        (
+            "elections.toml",
+            'tally_date = "2022-05-02"',
+            'tally_date = "2022-02-30"',
+            "election 'ldj5': tally_date: must be YYYY-MM-DD or YYYY-MM (got '2022-02-30')",
+        ),
+    ],
+)
+def test_record_rules(facts_copy: Path, file: str, old: str, new: str, message: str) -> None:
+    _edit(facts_copy / file, old, new)
+    assert _problems(facts_copy) == [f"facts/{file}: {message}"]
