@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -163,7 +164,9 @@ def test_strict_types(facts_copy: Path, line: str, message: str) -> None:
 def test_toml_dates_are_dates(facts_copy: Path) -> None:
     _edit(facts_copy / "elections.toml", 'tally_date = "2022-05-02"', "tally_date = 2022-05-02")
     _edit(facts_copy / "quotes.toml", 'date = "2022-10-18"', "date = 2022-10-18")
+    _edit(facts_copy / "sources.toml", "published = 2022-10-18", 'published = "2022-10-18"')  # strings still work
     store = load(facts_copy)
+    assert store.sources["cnn-2022-10-18"].published == dt.date(2022, 10, 18)
     assert store.elections["ldj5"].tally_date == "2022-05-02"
     assert store.quotes["smalls-proud-alb1"].date == "2022-10-18"
 
