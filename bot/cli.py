@@ -113,7 +113,7 @@ def _facts_check(directory: Path | None) -> int:
     try:
         store = load(directory)
     except FactStoreError as exc:
-        for problem in exc.problems:
+        for problem in exc.first():
             print(problem)
         print(f"{len(exc.problems)} problem(s) found", file=sys.stderr)
         return EXIT_USAGE
