@@ -8,7 +8,7 @@ from bot.store import Store
 def test_tally_answer_whole_text(real_store: Store) -> None:
     assert render_text(answer("ALB1 result", real_store)) == (
         "ALB1: 406 no / 206 yes — union lost (Amazon Labor Union)\n"
-        "Amazon facility · near Albany, upstate New York, New York · 612 ballots counted · margin 200 votes (32.7 points)\n"
+        "Amazon warehouse · near Albany, upstate New York, New York · 612 ballots counted · margin 200 votes (32.7 points)\n"
         "There were some challenged and void ballots, but not enough to sway the result; the source gives no count of them.\n"
         "The ALU's third attempt to unionize an Amazon warehouse.\n"
         "Organizers at ALB1 say they were inspired to form a union by the ALU's success on Staten Island; "
@@ -37,7 +37,7 @@ def test_missing_figure_is_said_not_guessed(real_store: Store) -> None:
 
 def test_translation_is_labelled(real_store: Store) -> None:
     text = render_text(answer("What did Liz Shuler tweet?", real_store))
-    assert "> (reported speech, as the source paraphrases it) “声援”ALU工人组织者“他们正在改变世界，刚刚开始”" in text
+    assert "> (reported speech, as the source paraphrases it) 它“声援”ALU工人组织者“他们正在改变世界，刚刚开始”" in text
     assert "Translation by election-bot from the published Chinese — not the speaker's own words:" in text
 
 
