@@ -12,7 +12,7 @@ from bot.matcher import is_cjk
 from bot.messages import msg
 from bot.models import Answer, Intent, Kind
 from bot.render_text import text_lines
-from bot.slack_text import to_plain
+from bot.slack.text import to_plain
 
 SECTION_LIMIT = 3000  # characters of text in one section block
 MAX_BLOCKS = 50

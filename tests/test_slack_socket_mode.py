@@ -18,7 +18,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import Server, ServerConnection, serve
 
 from bot.config import Settings
-from bot.slack_app import build_app
+from bot.slack.app import build_app
 from bot.store import Store
 
 

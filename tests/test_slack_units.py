@@ -14,8 +14,8 @@ from bot.answer import answer
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import RedactSecrets
 from bot.models import Answer
-from bot.slack_app import EventDeduplicator, build_app
-from bot.slack_text import to_plain
+from bot.slack.app import EventDeduplicator, build_app
+from bot.slack.text import to_plain
 from bot.store import Store
 
 

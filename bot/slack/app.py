@@ -24,7 +24,7 @@ from bot.config import Settings
 from bot.messages import msg
 from bot.models import Answer
 from bot.render_slack import POST_ACTION, SUGGESTION_ACTION, error_message, slack_message
-from bot.slack_text import to_plain
+from bot.slack.text import to_plain
 from bot.store import Store
 
 log = logging.getLogger("election_bot")
