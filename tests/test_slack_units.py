@@ -14,7 +14,8 @@ from bot.answer import answer
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import RedactSecrets
 from bot.models import Answer
-from bot.slack.app import EventDeduplicator, build_app
+from bot.slack.app import build_app
+from bot.slack.recent import Recent
 from bot.slack.text import to_plain
 from bot.store import Store
 
@@ -29,6 +30,11 @@ from bot.store import Store
         ("<https://example.com> LDJ5", "https://example.com LDJ5"),
         ("AT&amp;T &lt;3", "AT&T <3"),
         ("<#C123|newsroom> LDJ5", "LDJ5"),
+        ("ask <mailto:desk@example.org|the desk> about ALB1", "ask the desk about ALB1"),
+        ("<mailto:desk@example.org> LDJ5", "desk@example.org LDJ5"),
+        ("tally on <!date^1392734382^{date_short}|Feb 18, 2014> at ALB1", "tally on Feb 18, 2014 at ALB1"),
+        ("<https://nlrb.gov/case/29-RC-288020|the JFK8 case> result", "the JFK8 case result"),
+        ("<!subteam^S123|@editors> LDJ5", "LDJ5"),
     ],
 )
 def test_slack_markup_to_plain(raw: str, plain: str) -> None:
@@ -37,12 +43,12 @@ def test_slack_markup_to_plain(raw: str, plain: str) -> None:
 
 def test_deduplicator_is_bounded_and_expires() -> None:
     now = [0.0]
-    dedupe = EventDeduplicator(size=2, ttl=10, clock=lambda: now[0])
-    assert dedupe.first_time("a") and not dedupe.first_time("a")
-    assert dedupe.first_time("b") and dedupe.first_time("c")
-    assert dedupe.first_time("a")  # evicted by size
+    seen: Recent[None] = Recent(size=2, ttl=10, clock=lambda: now[0])
+    assert seen.first_time("a", None) and not seen.first_time("a", None)
+    assert seen.first_time("b", None) and seen.first_time("c", None)
+    assert seen.first_time("a", None)  # evicted by size
     now[0] = 11
-    assert dedupe.first_time("c")  # expired
+    assert seen.first_time("c", None)  # expired
 
 
 def test_settings_from_environment() -> None:
