@@ -12,7 +12,7 @@ from bot.matcher import is_cjk
 from bot.messages import msg
 from bot.models import Answer, Intent, Kind
 from bot.render_text import text_lines
-from bot.slack.limits import chunks
+from bot.slack.limits import chunks, safe_cut
 from bot.slack.text import to_plain
 
 SECTION_LIMIT = 3000  # characters of text in one section block
@@ -132,7 +132,7 @@ def slack_message(answer: Answer, *, post_button: bool = False) -> tuple[str, li
         )
     fallback = escape("\n".join([*lines, footer] if footer else lines))
     if len(fallback) > FALLBACK_LIMIT:
-        fallback = fallback[: FALLBACK_LIMIT - 1] + "…"
+        fallback = fallback[: safe_cut(fallback, FALLBACK_LIMIT - 1)] + "…"
     return fallback, blocks
 
 

@@ -156,3 +156,12 @@ def test_a_post_rejected_for_size_is_sent_again_as_plain_text(stub: SlackStub, r
     first, retry = (c.body for c in calls if c.path == "chat.postMessage")
     assert first["blocks"] and "blocks" not in retry
     assert retry["text"] == first["text"] and retry["text"].startswith("ALB1: 406 no / 206 yes")
+
+
+def test_the_fallback_text_is_cut_escape_safely(long_quotes: Store) -> None:
+    from bot.answer import answer
+    from bot.render_slack import FALLBACK_LIMIT, slack_message
+
+    text, _ = slack_message(answer("What did Paul Flaningan say about AT&T word42?", long_quotes))
+    assert len(text) <= FALLBACK_LIMIT and text.endswith("…")
+    assert "&" not in re.sub(r"&(amp|lt|gt);", "", text)

@@ -22,7 +22,7 @@ RESERVED_BLOCKS = 4  # suggestions, footer, share, feedback/more: the blocks tha
 _ENTITY = re.compile(r"&(?:amp|lt|gt);")
 
 
-def _safe_cut(text: str, limit: int) -> int:
+def safe_cut(text: str, limit: int) -> int:
     """Where to cut `text` at or before `limit`: at a line end, else a space, never inside an
     escaped entity (`&amp;`, `&lt;`, `&gt;`)."""
     if len(text) <= limit:
@@ -45,7 +45,7 @@ def split_line(line: str, limit: int = SECTION_LIMIT) -> list[str]:
     pieces: list[str] = []
     rest = line
     while len(rest) > limit:
-        cut = _safe_cut(rest, limit)
+        cut = safe_cut(rest, limit)
         pieces.append(rest[:cut].rstrip())
         rest = marker + rest[cut:].lstrip()
     pieces.append(rest)
