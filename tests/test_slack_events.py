@@ -16,6 +16,7 @@ from slack_requests import SIGNING_SECRET, action_body, command_body, send
 from slack_stub import SlackStub
 
 from bot.slack.wording import WORDS
+from bot.store import Store
 
 FORM, JSON = "application/x-www-form-urlencoded", "application/json"
 CASE = "29-RC-288020"
@@ -35,9 +36,10 @@ def server(stub: SlackStub, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     shutil.copytree(serve.ROOT / "facts", facts)
     elections = facts / "elections.toml"
     text = elections.read_text(encoding="utf-8")
-    elections.write_text(
-        text.replace('code = "JFK8"\n', f'code = "JFK8"\ncase_number = "{CASE}"\n', 1), encoding="utf-8"
-    )
+    jfk8 = next(block for block in text.split("[[election]]") if 'code = "JFK8"' in block)
+    if "case_number" not in jfk8:  # give JFK8 its real NLRB case number unless the facts already do
+        text = text.replace(jfk8, jfk8.replace('code = "JFK8"\n', f'code = "JFK8"\ncase_number = "{CASE}"\n', 1))
+    elections.write_text(text, encoding="utf-8")
     env = {
         "SLACK_BOT_TOKEN": "xoxb-events-0000",
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
@@ -164,7 +166,9 @@ def test_the_message_shortcut_answers_the_message_privately(slack: tuple[str, Sl
 
 
 @pytest.mark.parametrize(("user", "lang"), [("U0001", "en"), ("UZH0001", "zh")])
-def test_app_home_in_the_members_language(slack: tuple[str, SlackStub, Path], user: str, lang: str) -> None:
+def test_app_home_in_the_members_language(
+    slack: tuple[str, SlackStub, Path], real_store: Store, user: str, lang: str
+) -> None:
     url, stub, _ = slack
     send(url, p.envelope(p.home_opened(user)), JSON)
     calls = stub.wait_for(lambda c: any(x.path == "views.publish" for x in c))
@@ -174,11 +178,21 @@ def test_app_home_in_the_members_language(slack: tuple[str, SlackStub, Path], us
     text = json.dumps(view, ensure_ascii=False)
     assert view["type"] == "home"
     knows = view["blocks"][1]["text"]["text"]
-    assert knows.startswith("I know *5* elections" if lang == "en" else "我掌握 *5* 场选举")
+    n = f"{len(real_store.elections):,}"
+    assert knows.startswith(f"I know *{n}* elections" if lang == "en" else f"我掌握 *{n}* 场选举")
     latest = next(b for b in view["blocks"] if b.get("block_id") == "latest")["text"]["text"]
     assert latest.splitlines()[0].startswith("*")
     assert (WORDS["home_examples"][lang]) in text
     assert any(c.path == "users.info" and c.body.get("include_locale") in (True, "true", "1") for c in calls)
+
+
+def test_without_users_read_app_home_is_in_english(slack: tuple[str, SlackStub, Path], real_store: Store) -> None:
+    url, stub, _ = slack
+    stub.fail_next("users.info", 200, {"ok": False, "error": "missing_scope", "needed": "users:read"})
+    send(url, p.envelope(p.home_opened("UZH0404")), JSON)
+    calls = stub.wait_for(lambda c: any(x.path == "views.publish" for x in c))
+    view = next(c.body for c in calls if c.path == "views.publish")["view"]
+    assert view["blocks"][1]["text"]["text"].startswith(f"I know *{len(real_store.elections):,}* elections")
 
 
 def test_election_with_no_text_answers_usage_in_the_members_language(slack: tuple[str, SlackStub, Path]) -> None:

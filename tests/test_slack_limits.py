@@ -3,24 +3,21 @@ stand-in Web API that enforces the limits through slack-sdk's own Block Kit mode
 
 from __future__ import annotations
 
-import json
 import re
-import time
-import urllib.parse
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from slack_bolt.request import BoltRequest
-from slack_sdk.signature import SignatureVerifier
+import serve
+from slack_payloads import button_on_public_message
+from slack_requests import SIGNING_SECRET, dm, event_body, send
 from slack_stub import SlackStub, block_error
 
-from bot.config import Settings
-from bot.slack.app import build_app
 from bot.slack.limits import MESSAGE_TEXT, paginate, split_line, text_length
-from bot.store import Store, load
+from bot.store import DEFAULT_FACTS_DIR, load
 
-SECRET = "limits-secret"
+FORM, JSON = "application/x-www-form-urlencoded", "application/json"
 
 
 def section(text: str) -> dict[str, object]:
@@ -71,97 +68,81 @@ def test_the_stand_in_rejects_what_slack_rejects(blocks: list[dict[str, object]]
     assert block_error(blocks) == error
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def stub() -> Iterator[SlackStub]:
     server = SlackStub().start()
     yield server
     server.stop()
 
 
-@pytest.fixture
-def long_quotes(facts_copy: Path) -> Store:
-    """Paul Flaningan said three very long things, with AT&T in them."""
+@pytest.fixture(scope="module")
+def long_facts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real facts, and Paul Flaningan saying three very long things with AT&T in them."""
+    facts = tmp_path_factory.mktemp("long") / "facts"
+    shutil.copytree(DEFAULT_FACTS_DIR, facts)
     words = " ".join(f"AT&T word{n}" for n in range(500))  # ~5,900 characters, escaped longer
     extra = "".join(
         f'\n[[quote]]\nid = "flaningan-long-{n}"\nspeaker = "paul-flaningan"\ntext = "{words}"\nlang = "en"\n'
         f'channel = "statement"\nelections = ["alb1"]\nsource = "cnn-2022-10-18"\n'
         for n in range(3)
     )
-    path = facts_copy / "quotes.toml"
+    path = facts / "quotes.toml"
     path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    return load(facts_copy)
+    return facts
 
 
-def _signed(body: str, content_type: str) -> BoltRequest:
-    ts = str(int(time.time()))
-    signature = SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=body)
-    headers = {"x-slack-request-timestamp": [ts], "x-slack-signature": [signature], "content-type": [content_type]}
-    return BoltRequest(body=body, headers=headers)
-
-
-def _dm(text: str, channel: str) -> BoltRequest:
-    event = {
-        "type": "message",
-        "channel_type": "im",
-        "user": "U0001",
-        "text": text,
-        "ts": f"{time.time():.6f}",
-        "channel": channel,
+@pytest.fixture(scope="module")
+def web(stub: SlackStub, long_facts: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-limits",
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": stub.api_url,
+        "FACTS_DIR": str(long_facts),
+        "WEB_CONCURRENCY": "1",
     }
-    body = {
-        "type": "event_callback",
-        "team_id": "T0001",
-        "event_id": f"Ev{channel}",
-        "event": event,
-        "api_app_id": "A0001",
-    }
-    return _signed(json.dumps(body), "application/json")  # fmt: skip
+    process, base = serve.start(env, tmp_path_factory.mktemp("limits") / "server.log")
+    yield base + "/slack/events"
+    serve.stop(process)
 
 
-def test_a_long_answer_is_paged_within_slacks_limits_with_a_more_button(stub: SlackStub, long_quotes: Store) -> None:
-    settings = Settings(slack_bot_token="xoxb-x", slack_signing_secret=SECRET, slack_api_url=stub.api_url)
-    app = build_app(settings, long_quotes, transport="http")
-    assert app.dispatch(_dm("What did Paul Flaningan say about AT&amp;T word42?", "D0100")).status == 200
+QUESTION = "What did Paul Flaningan say about AT&T word42?"
+
+
+def test_a_long_answer_is_paged_within_slacks_limits_with_a_more_button(web: str, stub: SlackStub) -> None:
+    stub.reset()
+    assert send(web, event_body(dm(QUESTION.replace("&", "&amp;"), channel="D0100")), JSON).status == 200
     post = stub.wait_for(lambda c: any(x.path == "chat.postMessage" for x in c))[-1]
     assert block_error(post.body["blocks"]) is None  # Slack would take it
     sections = [b["text"]["text"] for b in post.body["blocks"] if b["type"] == "section"]
     quoted = [s for s in sections if "word" in s]
-    assert quoted and all(s.startswith(">") for s in quoted)  # every continuation stays a quote
+    assert len(quoted) > 1 and all(s.startswith(">") for s in quoted)  # every continuation stays a quote
     assert all("&" not in re.sub(r"&(amp|lt|gt);", "", s) for s in sections)  # no entity cut in two
     more = next(b for b in post.body["blocks"] if b.get("block_id") == "more")["elements"][0]
-    assert more["action_id"] == "more" and more["value"] == "2|What did Paul Flaningan say about AT&T word42?"
+    assert more["action_id"] == "more" and more["value"] == f"2|{QUESTION}"
     assert more["text"]["text"].startswith("More (2 of ")
 
-    payload = {
-        "type": "block_actions", "user": {"id": "U0001", "username": "reporter"}, "team": {"id": "T0001"},
-        "container": {"type": "message", "channel_id": "D0100", "is_ephemeral": False},
-        "channel": {"id": "D0100"}, "message": {"ts": post.body.get("ts", "1.0")},
-        "response_url": stub.response_url("more"), "trigger_id": "t", "api_app_id": "A0001",
-        "actions": [{"type": "button", "action_id": "more", "block_id": "more", "value": more["value"]}],
-    }  # fmt: skip
-    body = urllib.parse.urlencode({"payload": json.dumps(payload)})
-    assert app.dispatch(_signed(body, "application/x-www-form-urlencoded")).status == 200
+    body = button_on_public_message("more", more["value"], stub.response_url("more"), channel="D0100", thread_ts="1.0")
+    assert send(web, body, FORM).status == 200
     page2 = stub.wait_for(lambda c: any(x.path == "response/more" for x in c))[-1].body
     assert page2["response_type"] == "ephemeral" and page2["replace_original"] is False
     assert block_error(page2["blocks"]) is None
     assert page2["blocks"][0]["text"]["text"] != post.body["blocks"][0]["text"]["text"]
 
 
-def test_a_post_rejected_for_size_is_sent_again_as_plain_text(stub: SlackStub, real_store: Store) -> None:
-    settings = Settings(slack_bot_token="xoxb-x", slack_signing_secret=SECRET, slack_api_url=stub.api_url)
-    app = build_app(settings, real_store, transport="http")
+def test_a_post_rejected_for_size_is_sent_again_as_plain_text(web: str, stub: SlackStub) -> None:
+    stub.reset()
     stub.fail_next("chat.postMessage", 200, {"ok": False, "error": "msg_blocks_too_long"})
-    assert app.dispatch(_dm("ALB1", "D0200")).status == 200
+    assert send(web, event_body(dm("ALB1", channel="D0200")), JSON).status == 200
     calls = stub.wait_for(lambda c: len([x for x in c if x.path == "chat.postMessage"]) == 2)
     first, retry = (c.body for c in calls if c.path == "chat.postMessage")
     assert first["blocks"] and "blocks" not in retry
     assert retry["text"] == first["text"] and retry["text"].startswith("ALB1: 406 no / 206 yes")
 
 
-def test_the_fallback_text_is_cut_escape_safely(long_quotes: Store) -> None:
+def test_the_fallback_text_is_cut_escape_safely(long_facts: Path) -> None:
     from bot.answer import answer
     from bot.render_slack import FALLBACK_LIMIT, slack_message
 
-    text, _ = slack_message(answer("What did Paul Flaningan say about AT&T word42?", long_quotes))
+    text, _ = slack_message(answer(QUESTION, load(long_facts)))
     assert len(text) <= FALLBACK_LIMIT and text.endswith("…")
     assert "&" not in re.sub(r"&(amp|lt|gt);", "", text)

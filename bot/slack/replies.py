@@ -85,7 +85,8 @@ class Replier:
         except Exception as exc:  # a member must never see a traceback or be left without a reply
             log.error("answering failed surface=%s: %s: %s", surface, type(exc).__name__, exc)
             apology = error_message(question)
-            return Reply(apology, [{"type": "section", "text": {"type": "mrkdwn", "text": apology}}], None, "en")
+            blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": apology}}]
+            return Reply(apology, blocks, None, lang_of(question))
         _log_request(surface, a, started)
         if feedback and a.kind is not Kind.help:
             blocks.append(feedback_block(a))
