@@ -21,13 +21,14 @@ from bot.config import Settings
 from bot.models import Answer
 from bot.slack import assistant, events, interactive
 from bot.slack.locale import Locales
-from bot.slack.recent import Recent
+from bot.slack.recent import LocalSeen, SeenEvents
 from bot.slack.replies import Conversations, Replier
 from bot.store import Store
 
 log = logging.getLogger("election_bot")
 Transport = Literal["http", "socket"]
 RETRIES = 3
+EVENT_TTL = 3600.0  # Slack retries an event for about an hour at most
 
 
 def make_client(settings: Settings) -> WebClient:
@@ -50,6 +51,7 @@ def build_app(
     client: WebClient | None = None,
     answerer: Callable[[str, Store], Answer] = answer,
     conversations: Conversations | None = None,
+    seen: SeenEvents | None = None,
 ) -> App:
     """The Bolt app for every surface.
 
@@ -57,6 +59,9 @@ def build_app(
     is configured: an app for `transport="http"` cannot be built without one. Socket Mode
     requests come over the socket Slack authenticated (Bolt skips the check for them only),
     so Socket Mode needs no signing secret.
+
+    `conversations` answers follow-ups in their thread (the seam for bot/conversation.py);
+    `seen` remembers event ids (default: this process; SharedState shares them across instances).
     """
     if transport == "http":
         settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
@@ -68,7 +73,7 @@ def build_app(
         request_verification_enabled=secret is not None,
         logger=logging.getLogger("election_bot.bolt"),
     )
-    app.middleware(skip_retried_events(Recent[None]()))
+    app.middleware(skip_retried_events(seen or LocalSeen()))
     app.middleware(note_rate_limits)
     replier = Replier(store, answerer, conversations=conversations)
     locales = Locales()
@@ -85,7 +90,7 @@ def build_app(
 
 
 def skip_retried_events(
-    seen: Recent[None],
+    seen: SeenEvents,
 ) -> Callable[[BoltRequest, BoltResponse, Callable[[], None]], BoltResponse | None]:
     def middleware(req: BoltRequest, resp: BoltResponse, next: Callable[[], None]) -> BoltResponse | None:
         body = req.body
@@ -95,7 +100,7 @@ def skip_retried_events(
             reason = req.headers.get("x-slack-retry-reason", [""])[0]
             # A retry for http_timeout means the first delivery arrived (we were slow to say so):
             # skip it even on a worker that never saw the id; other retries go through the cache.
-            first = seen.first_time(str(event_id), None)
+            first = seen.first_time(f"event:{event_id}", EVENT_TTL)
             if not first or (retry and reason == "http_timeout"):
                 log.info(
                     "duplicate event_id=%s retry=%s reason=%s: acknowledged, not answered again",

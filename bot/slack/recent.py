@@ -7,7 +7,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 V = TypeVar("V")
 
@@ -48,4 +48,31 @@ class Recent(Generic[V]):
             self._items[key] = (now, value)
             if len(self._items) > self._size:
                 self._items.popitem(last=False)
+            return True
+
+
+class SeenEvents(Protocol):
+    """What event dedupe needs; bot/state.py's SharedState (Redis across instances) has it too."""
+
+    def first_time(self, key: str, ttl_seconds: float) -> bool: ...
+
+
+class LocalSeen:
+    """SeenEvents within this process: keys with their expiry, at most `size` of them."""
+
+    def __init__(self, *, size: int = 10_000, clock: Callable[[], float] = time.monotonic) -> None:
+        self._expiry: OrderedDict[str, float] = OrderedDict()
+        self._size, self._clock = size, clock
+        self._lock = threading.Lock()
+
+    def first_time(self, key: str, ttl_seconds: float) -> bool:
+        now = self._clock()
+        with self._lock:
+            expires = self._expiry.get(key)
+            if expires is not None and expires > now:
+                return False
+            self._expiry[key] = now + ttl_seconds
+            self._expiry.move_to_end(key)
+            while len(self._expiry) > self._size:
+                self._expiry.popitem(last=False)
             return True
