@@ -69,13 +69,18 @@ class SocketSlack:
         })  # fmt: skip
 
 
-@pytest.fixture
-def socket_bot(real_store: Store) -> Iterator[tuple[SlackStub, SocketSlack]]:
+@pytest.fixture(params=[None, "signing-secret-also-set"], ids=["tokens", "tokens+secret"])
+def socket_bot(real_store: Store, request: pytest.FixtureRequest) -> Iterator[tuple[SlackStub, SocketSlack]]:
+    """Socket Mode needs no signing secret, and keeps working with one set (the same settings
+    as the web: line, which verifies every HTTP request with it)."""
     stub = SlackStub().start()
     slack = SocketSlack()
     stub.socket_url = slack.url
     settings = Settings(
-        slack_bot_token="xoxb-socket-test", slack_app_token="xapp-socket-test", slack_api_url=stub.api_url
+        slack_bot_token="xoxb-socket-test",
+        slack_app_token="xapp-socket-test",
+        slack_signing_secret=request.param,
+        slack_api_url=stub.api_url,
     )
     handler = SocketModeHandler(build_app(settings, real_store, transport="socket"), app_token=settings.slack_app_token)
     handler.connect()  # type: ignore[no-untyped-call]
