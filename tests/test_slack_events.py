@@ -23,13 +23,6 @@ CASE = "29-RC-288020"
 
 
 @pytest.fixture(scope="module")
-def stub() -> Iterator[SlackStub]:
-    server = SlackStub().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def server(stub: SlackStub, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     base = tmp_path_factory.mktemp("events")
     facts = base / "facts"

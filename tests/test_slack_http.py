@@ -21,13 +21,6 @@ JSON = "application/json"
 
 
 @pytest.fixture(scope="module")
-def stub() -> Iterator[SlackStub]:
-    server = SlackStub().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def server(stub: SlackStub, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     log = tmp_path_factory.mktemp("gunicorn") / "server.log"
     env = {

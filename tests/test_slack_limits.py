@@ -69,13 +69,6 @@ def test_the_stand_in_rejects_what_slack_rejects(blocks: list[dict[str, object]]
 
 
 @pytest.fixture(scope="module")
-def stub() -> Iterator[SlackStub]:
-    server = SlackStub().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def long_facts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real facts, and Paul Flaningan saying three very long things with AT&T in them."""
     facts = tmp_path_factory.mktemp("long") / "facts"
