@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bot.slack_run import web_command
+from bot.slack.run import web_command
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,13 +21,6 @@ JSON = "application/json"
 
 
 @pytest.fixture(scope="module")
-def stub() -> Iterator[SlackStub]:
-    server = SlackStub().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def server(stub: SlackStub, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     log = tmp_path_factory.mktemp("gunicorn") / "server.log"
     env = {
@@ -72,7 +65,8 @@ def test_slash_command_is_acknowledged_then_answered_ephemerally(slack: tuple[st
     assert body["response_type"] == "ephemeral"
     assert body["text"].startswith("ALB1: 406 no / 206 yes — union lost (Amazon Labor Union)")
     assert body["blocks"][0]["text"]["text"].startswith("*ALB1: 406 no / 206 yes")
-    assert body["blocks"][-1]["elements"][0]["action_id"] == "post_to_channel"
+    closing = {b.get("block_id"): [e["action_id"] for e in b["elements"]] for b in body["blocks"][-2:]}
+    assert closing == {"share": ["post_to_channel"], "feedback": ["feedback_up", "feedback_down"]}
     assert "request surface=command intent=result answered=True" in log.read_text()
 
 
@@ -83,17 +77,22 @@ def test_empty_command_shows_usage_from_the_store(slack: tuple[str, SlackStub, P
     assert "“LDJ5 result”" in body["text"]
 
 
-def test_post_to_channel_button(slack: tuple[str, SlackStub, Path]) -> None:
+def test_post_to_channel_posts_through_the_response_url_and_says_who_shared_it(
+    slack: tuple[str, SlackStub, Path],
+) -> None:
+    """In channel through the response_url works wherever the command was typed (a DM between
+    two people included, where the bot is no member); the private copy is then deleted."""
     url, stub, _ = slack
-    reply = send(url, action_body("post_to_channel", "LDJ5 turnout", stub.response_url("post")), FORM)
+    reply = send(url, action_body("post_to_channel", "LDJ5 turnout", stub.response_url("post"), channel="D0777"), FORM)
     assert reply.status == 200
-    calls = stub.wait_for(lambda c: any(x.path == "response/post" for x in c))
-    posted = [c for c in calls if c.path == "chat.postMessage"]
-    assert len(posted) == 1
-    assert posted[0].body["channel"] == "C0001"
-    assert posted[0].body["text"].startswith("LDJ5 turnout: about 61.2%")
-    assert all(b.get("block_id") != "share" for b in posted[0].body["blocks"])
-    assert [c.body.get("delete_original") for c in calls if c.path == "response/post"] == [True]
+    calls = stub.wait_for(lambda c: len([x for x in c if x.path == "response/post"]) == 2)
+    shared, deleted = [c.body for c in calls if c.path == "response/post"]
+    assert shared["response_type"] == "in_channel" and shared["replace_original"] is False
+    assert shared["text"].startswith("LDJ5 turnout: about 61.2%")
+    assert shared["blocks"][-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": "Shared by @reporter"}]}
+    assert all(b.get("block_id") not in ("share", "feedback") for b in shared["blocks"])
+    assert deleted["delete_original"] is True
+    assert stub.posts("chat.postMessage") == []
 
 
 def test_suggestion_button_answers_the_suggestion(slack: tuple[str, SlackStub, Path]) -> None:

@@ -34,13 +34,6 @@ FORGERIES: dict[str, dict[str, object]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def stub() -> Iterator[SlackStub]:
-    server = SlackStub().start()
-    yield server
-    server.stop()
-
-
 @pytest.fixture(scope="module", params=list(SERVING))
 def web(request: pytest.FixtureRequest, stub: SlackStub, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("gunicorn") / "server.log"

@@ -14,8 +14,9 @@ from bot.answer import answer
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import RedactSecrets
 from bot.models import Answer
-from bot.slack_app import EventDeduplicator, build_app
-from bot.slack_text import to_plain
+from bot.slack.app import build_app
+from bot.slack.recent import Recent
+from bot.slack.text import to_plain
 from bot.store import Store
 
 
@@ -29,6 +30,11 @@ from bot.store import Store
         ("<https://example.com> LDJ5", "https://example.com LDJ5"),
         ("AT&amp;T &lt;3", "AT&T <3"),
         ("<#C123|newsroom> LDJ5", "LDJ5"),
+        ("ask <mailto:desk@example.org|the desk> about ALB1", "ask the desk about ALB1"),
+        ("<mailto:desk@example.org> LDJ5", "desk@example.org LDJ5"),
+        ("tally on <!date^1392734382^{date_short}|Feb 18, 2014> at ALB1", "tally on Feb 18, 2014 at ALB1"),
+        ("<https://nlrb.gov/case/29-RC-288020|the JFK8 case> result", "the JFK8 case result"),
+        ("<!subteam^S123|@editors> LDJ5", "LDJ5"),
     ],
 )
 def test_slack_markup_to_plain(raw: str, plain: str) -> None:
@@ -37,12 +43,12 @@ def test_slack_markup_to_plain(raw: str, plain: str) -> None:
 
 def test_deduplicator_is_bounded_and_expires() -> None:
     now = [0.0]
-    dedupe = EventDeduplicator(size=2, ttl=10, clock=lambda: now[0])
-    assert dedupe.first_time("a") and not dedupe.first_time("a")
-    assert dedupe.first_time("b") and dedupe.first_time("c")
-    assert dedupe.first_time("a")  # evicted by size
+    seen: Recent[None] = Recent(size=2, ttl=10, clock=lambda: now[0])
+    assert seen.first_time("a", None) and not seen.first_time("a", None)
+    assert seen.first_time("b", None) and seen.first_time("c", None)
+    assert seen.first_time("a", None)  # evicted by size
     now[0] = 11
-    assert dedupe.first_time("c")  # expired
+    assert seen.first_time("c", None)  # expired
 
 
 def test_settings_from_environment() -> None:
@@ -171,3 +177,15 @@ def test_http_app_rejects_a_forged_request_even_with_an_app_token(
     )
     app = build_app(settings, real_store, transport="http")
     assert app.dispatch(_signed_command("ALB1", stub.response_url("f"), secret="forged")).status == 401
+
+
+def test_local_seen_events_expire_and_are_bounded() -> None:
+    from bot.slack.recent import LocalSeen
+
+    now = [0.0]
+    seen = LocalSeen(size=2, clock=lambda: now[0])
+    assert seen.first_time("a", 10) and not seen.first_time("a", 10)
+    assert seen.first_time("b", 10) and seen.first_time("c", 10)
+    assert seen.first_time("a", 10)  # evicted by size
+    now[0] = 11
+    assert seen.first_time("c", 10)  # expired

@@ -11,13 +11,13 @@ from bot import logs
 from bot.config import Settings, load_settings
 from bot.store import load
 
-PROCFILE = Path(__file__).resolve().parent.parent / "Procfile"
+PROCFILE = Path(__file__).resolve().parents[2] / "Procfile"
 
 
 def run_socket_mode(facts: Path | None, settings: Settings | None = None) -> int:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    from bot.slack_app import build_app
+    from bot.slack.app import build_app
     from bot.warm import prepare
 
     settings = settings or load_settings()

@@ -25,7 +25,7 @@ log = logging.getLogger("election_bot")
 def build_wsgi(settings: Settings | None = None, store: Store | None = None) -> WsgiApp:
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    from bot.slack_app import build_app
+    from bot.slack.app import build_app
     from bot.warm import prepare
 
     settings = settings or load_settings()
@@ -55,7 +55,7 @@ def build_wsgi(settings: Settings | None = None, store: Store | None = None) -> 
 
 
 def create() -> WsgiApp:
-    """gunicorn's factory (`bot.wsgi:create()`): settings from the environment and .env."""
+    """gunicorn's factory (`bot.slack.wsgi:create()`): settings from the environment and .env."""
     try:
         return build_wsgi()
     except BotError as exc:  # one clear line, no traceback, and gunicorn stops
