@@ -1,0 +1,107 @@
+"""Display names for employers and unions: the legal name as published, tidied for people.
+
+`AMAZON.COM SERVICES LLC` and `Amazon.com Services LLC` -> Amazon; `Starbucks Corporation` ->
+Starbucks; `UNITED FOOD AND COMMERCIAL WORKERS UNION LOCAL 328` -> United Food and
+Commercial Workers Union Local 328. Locals are kept: "Workers United" and "SEIU Local 1199"
+stay different unions. Pure functions over strings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Brands whose legal entities read differently from the name people use. A legal name whose
+# tidied form starts with the key (case-insensitive) is shown as the brand. Data, not logic:
+# add a row when a well-known employer files under several entity names.
+BRANDS: dict[str, str] = {
+    "amazon.com": "Amazon",
+    "amazon logistics": "Amazon",
+    "amazon fulfillment": "Amazon",
+    "amazon": "Amazon",
+    "starbucks": "Starbucks",
+    "siren retail corporation d/b/a starbucks": "Starbucks",
+    "trader joe's": "Trader Joe's",
+    "trader joes": "Trader Joe's",
+    "apple inc": "Apple",
+    "chipotle": "Chipotle",
+    "rei": "REI",
+    "recreational equipment": "REI",
+}
+
+_LEGAL_SUFFIX = re.compile(
+    r"(?:[,\s]+(?:inc|incorporated|llc|l\.l\.c|lp|l\.p|llp|l\.l\.p|pllc|ltd|limited|corp|corporation|co|company|pc|p\.c|plc|na|n\.a)\.?)+$",
+    re.IGNORECASE,
+)
+_DBA = re.compile(r"\s+(?:d/b/a|dba|d\.b\.a\.?|doing business as)\s+", re.IGNORECASE)
+_AFFILIATION = re.compile(
+    r"(?:[,\s]+(?:afl-cio|afl\s*-\s*cio|clc|ctw|ctw-clc|afl-cio-clc|afl-cio,\s*clc)\.?)+$", re.IGNORECASE
+)
+_SPACES = re.compile(r"\s+")
+_SMALL = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "de"})
+_VOWELS = frozenset("AEIOUY")
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip(" ,;")
+
+
+def _word_case(word: str, first: bool) -> str:
+    """One word of an all-capitals name: acronyms stay (no vowel, or with digits or dots), others title."""
+    core = word.strip("()&,.-/'\"#")
+    if not core or any(ch.isdigit() for ch in core) or not (set(core.upper()) & _VOWELS) or "." in core:
+        return word
+    if core.upper() in _ACRONYMS:
+        return word
+    if not first and core.lower() in _SMALL:
+        return word.lower()
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+_ACRONYMS = frozenset(
+    {"SEIU", "UFCW", "UAW", "IBEW", "AFSCME", "IUOE", "SPFPA", "UNITE", "HERE", "RWDSU", "IAM", "CWA", "USW", "UPMC",
+     "AFT", "NNU", "OPEIU", "IATSE", "UGSOA", "IUE", "USA", "US", "ALU", "TWU", "ATU", "ILA", "ILWU", "BCTGM", "UE",
+     "NABET", "AFM", "SAG", "AFTRA", "RN", "RNS", "LPN", "NYSNA", "MNA", "CNA", "UA", "SMART", "IUPAT", "HPAE"}
+)  # fmt: skip
+
+
+def tidy_case(name: str) -> str:
+    """Title-case a name published in capitals (or in lower case); leave mixed case alone."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if letters and not (all(ch.isupper() for ch in letters) or all(ch.islower() for ch in letters)):
+        return name
+    words = name.split(" ")
+    return " ".join(_word_case(w, i == 0) for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=65536)
+def employer_display(name: str) -> str:
+    """The name people use for an employer: brand, else the d/b/a name, else the name without its legal suffix."""
+    text = _squash(name)
+    lowered = text.lower()
+    for key, brand in BRANDS.items():
+        if lowered.startswith(key) and (len(lowered) == len(key) or not lowered[len(key)].isalnum()):
+            return brand
+    parts = _DBA.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip():
+        text = parts[1]
+        for key, brand in BRANDS.items():
+            if text.lower().startswith(key):
+                return brand
+    text = _squash(_LEGAL_SUFFIX.sub("", text)) or _squash(text)
+    return tidy_case(text)
+
+
+@lru_cache(maxsize=65536)
+def union_display(name: str) -> str:
+    """A union's name in one spelling: spaces and capitals tidied, federation affiliations dropped, locals kept."""
+    text = _squash(name)
+    text = _squash(_AFFILIATION.sub("", text)) or text
+    text = re.sub(r"\bLocal\s+(?:Union\s+)?No\.?\s*", "Local ", text, flags=re.IGNORECASE)
+    text = re.sub(r",\s*(Local|District|Lodge)\b", r" \1", text, flags=re.IGNORECASE)
+    return tidy_case(text)
+
+
+def name_key(display: str) -> str:
+    """The form a display name is indexed under: case-folded, letters and digits only."""
+    return re.sub(r"[^0-9a-z]+", " ", display.casefold()).strip()
