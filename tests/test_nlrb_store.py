@@ -49,10 +49,7 @@ def test_lookups(real_store: Store) -> None:
 
 
 def test_a_bad_official_record_names_its_file_and_line(tmp_path: Path) -> None:
-    facts = tmp_path / "facts"
-    shutil.copytree(DEFAULT_FACTS_DIR, facts, ignore=shutil.ignore_patterns("nlrb"))
-    (facts / "nlrb").mkdir()
-    shutil.copy(DEFAULT_FACTS_DIR / "nlrb" / "sources.jsonl", facts / "nlrb")
+    facts = _small_facts(tmp_path, ())
     record = {
         "id": "10-rc-269250-a-rerun",
         "case_number": "10-RC-269250",
@@ -70,14 +67,27 @@ def test_a_bad_official_record_names_its_file_and_line(tmp_path: Path) -> None:
     ]
 
 
+def _small_facts(tmp_path: Path, cases: tuple[str, ...]) -> Path:
+    """The curated facts with the official layer cut down to a few cases (fast to load)."""
+    facts = tmp_path / "facts"
+    shutil.copytree(DEFAULT_FACTS_DIR, facts, ignore=shutil.ignore_patterns("nlrb"))
+    (facts / "nlrb").mkdir()
+    shutil.copy(DEFAULT_FACTS_DIR / "nlrb" / "sources.jsonl", facts / "nlrb")
+    lines = (DEFAULT_FACTS_DIR / "nlrb" / "elections.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if any(f'"case_number":"{case}"' in line for case in cases)]
+    (facts / "nlrb" / "elections.jsonl").write_text("".join(kept), encoding="utf-8")
+    return facts
+
+
 def test_cached_store_reads_the_official_layer_on_first_use(tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    first = load_cached(DEFAULT_FACTS_DIR, cache)
-    again = load_cached(DEFAULT_FACTS_DIR, cache)
+    cache, facts = tmp_path / "cache", _small_facts(tmp_path, ("10-RC-269250", "29-RC-288020"))
+    first = load_cached(facts, cache)
+    again = load_cached(facts, cache)
     assert repr(again.official) == "OfficialLayer(deferred)"
     assert again.official_for("jfk8") == first.official_for("jfk8")
     assert len(again.official) == len(first.official)
     for path in cache.glob("official-*.pickle"):
         path.unlink()  # a lost layer pickle: read from facts/nlrb/ instead
-    third = load_cached(DEFAULT_FACTS_DIR, cache)
+    third = load_cached(facts, cache)
+    assert [r.id for r in third.official_for("bessemer")] == ["10-rc-269250-a-initial", "10-rc-269250-a-rerun"]
     assert third.official_for("bessemer") == first.official_for("bessemer")

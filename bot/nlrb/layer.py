@@ -45,9 +45,11 @@ class Indexes:
 def _group(records: Iterable[OfficialElection], keys: Callable[[OfficialElection], Iterable[object]]) -> dict:  # type: ignore[type-arg]
     groups: dict[object, list[OfficialElection]] = {}
     for record in records:
-        for key in dict.fromkeys(keys(record)):
+        for key in keys(record):
             if key is not None and key != "":
-                groups.setdefault(key, []).append(record)
+                group = groups.setdefault(key, [])
+                if not group or group[-1] is not record:  # a union twice on one ballot is filed once
+                    group.append(record)
     return {k: tuple(v) for k, v in groups.items()}
 
 

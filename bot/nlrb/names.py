@@ -102,6 +102,7 @@ def union_display(name: str) -> str:
     return tidy_case(text)
 
 
+@lru_cache(maxsize=65536)
 def name_key(display: str) -> str:
     """The form a display name is indexed under: case-folded, letters and digits only."""
     return re.sub(r"[^0-9a-z]+", " ", display.casefold()).strip()
