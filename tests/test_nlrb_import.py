@@ -121,7 +121,8 @@ def test_jfk8_keeps_the_published_count(records: dict[str, OfficialElection]) ->
     )
     assert (jfk8.votes_for, jfk8.votes_against, jfk8.valid_votes) == (2654, 2131, 4785)
     assert jfk8.total_ballots_counted == 4852  # as published: includes the 67 challenged ballots
-    assert (jfk8.outcome, jfk8.certified_union) == (OfficialOutcome.won, "Amazon Labor Union")
+    assert jfk8.counted_basis == "valid+challenged"
+    assert (jfk8.outcome, jfk8.union_to_certify) == (OfficialOutcome.won, "Amazon Labor Union")
 
 
 def test_bessemer_rerun_from_the_open_cases_file(records: dict[str, OfficialElection]) -> None:
@@ -134,7 +135,7 @@ def test_bessemer_rerun_from_the_open_cases_file(records: dict[str, OfficialElec
         993,
     )
     assert (rerun.void_ballots, rerun.challenged_ballots, rerun.challenges_determinative) == (59, 416, True)
-    assert rerun.total_ballots_counted == 1868
+    assert (rerun.total_ballots_counted, rerun.counted_basis) == (1868, "valid")  # 416 challenged left out
     assert rerun.unions[0].display == "Retail, Wholesale, and Department Store Local 932"
 
 
@@ -333,3 +334,17 @@ def test_import_command_rejects_a_foreign_file_in_one_line(tmp_path: Path) -> No
     result = _cli("import", "nlrb", str(bad), "--out", str(tmp_path / "out"))
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "Error: notes.csv: not an NLRB election file I know (header: a, b, …)\n"
+
+
+def test_the_closing_reason_beats_the_tallys_union_to_certify(records: dict[str, OfficialElection]) -> None:
+    case = records["10-rc-194739-a-initial"]  # 49 for, 46 against at the tally; closed as a loss
+    assert (case.votes_for, case.votes_against, case.closed_reason) == (49, 46, "Certification of Results")
+    assert case.union_to_certify is not None and case.outcome is OfficialOutcome.lost
+
+
+def test_a_case_of_several_units_says_each_units_result_only_when_the_unit_row_does(
+    records: dict[str, OfficialElection],
+) -> None:
+    unit_a, unit_c = records["18-rd-189039-a-initial"], records["18-rd-189039-c-initial"]
+    assert unit_a.closed_reason == unit_c.closed_reason == "Certification of Results"  # one reason for the case
+    assert (unit_a.outcome, unit_c.outcome) == (OfficialOutcome.won, None)

@@ -146,7 +146,7 @@ def _comparable(name: str, value: Any) -> Any:
 def build(merger: Merger, source_order: Sequence[str]) -> tuple[list[OfficialElection], list[Disagreement]]:
     """One record per tally, ids assigned, outcomes set; and every disagreement between files."""
     rank = {source: i for i, source in enumerate(source_order)}
-    last = _last_tallies(merger)
+    last, shared = _last_tallies(merger)
     records: list[OfficialElection] = []
     disagreements: list[Disagreement] = []
     for key, tallies in sorted(merger.by_key.items(), key=lambda item: _key_order(item[0])):
@@ -154,7 +154,8 @@ def build(merger: Merger, source_order: Sequence[str]) -> tuple[list[OfficialEle
         for n, tally in enumerate(ordered, start=1):
             rows = sorted(tally.rows, key=lambda r: (-_detail(r), rank[r.source]))
             ident = _id(key, n)
-            record, found = _record(ident, tally, rows, id(tally) in last, rank)
+            standing = (id(tally) in last, key[0] in shared)
+            record, found = _record(ident, tally, rows, standing, rank)
             records.append(record)
             disagreements.extend(found)
     return records, disagreements
@@ -176,33 +177,45 @@ def _id(key: tuple[str, str | None, TallyKind | None], n: int) -> str:
     return "-".join(parts)
 
 
-def _last_tallies(merger: Merger) -> set[int]:
-    """The last tally of each voting unit of each case: the one the case's closing result belongs to."""
+def _last_tallies(merger: Merger) -> tuple[set[int], set[str]]:
+    """The last tally of each voting unit of each case (the one the case's closing result belongs
+    to), and the cases with several lettered voting units."""
     last: set[int] = set()
-    for tallies in merger.by_case.values():
+    shared: set[str] = set()
+    for case, tallies in merger.by_case.items():
         units: dict[str | None, Tally] = {}
         for tally in tallies:
             unit = tally.key[1]
             if unit not in units or _order(tally) >= _order(units[unit]):
                 units[unit] = tally
         last.update(id(t) for t in units.values())
-    return last
+        if len([u for u in units if u]) > 1:
+            shared.add(case)
+    return last, shared
 
 
-def _outcome(case_type: CaseType, merged: dict[str, Any], is_last: bool) -> OfficialOutcome | None:
-    """Precedence: the case's closing reason (on a unit's last tally), then the annual win/loss
-    columns, then a union to certify. Deauthorisation (UD) votes have no won/lost."""
-    if case_type is CaseType.UD:
+def _outcome(case_type: CaseType, merged: dict[str, Any], standing: tuple[bool, bool]) -> OfficialOutcome | None:
+    """The certified result, on a unit's last tally only (an earlier one was superseded). In order:
+    1. deauthorisation (UD) votes are on a proposition: no won/lost;
+    2. a withdrawn or dismissed case has no certified result;
+    3. in a case of several voting units the closing reason doesn't say which unit it is about:
+       only the unit's own "Union To Certify" counts (won), else nothing is said;
+    4. the case's closing reason (Certific. of Representative: won; Certification of Results: lost);
+    5. the annual reports' Cert of Rep (Win) / Cert of Results (Loss) columns;
+    6. an open case whose tally names the union to certify: won."""
+    is_last, several_units = standing
+    if not is_last or case_type is CaseType.UD:
         return None
     reason = (merged.get("closed_reason") or "").casefold()
-    if is_last and reason:
-        if reason.startswith(NO_RESULT_REASONS):
-            return OfficialOutcome.no_certified_result
-        if reason.startswith(WON_REASONS):
-            return OfficialOutcome.won
-        if reason.startswith(LOST_REASONS):
-            return OfficialOutcome.lost
-    if is_last and merged.get("win") is not None:
+    if reason.startswith(NO_RESULT_REASONS):
+        return OfficialOutcome.no_certified_result
+    if several_units:
+        return OfficialOutcome.won if merged.get("union_to_certify") else None
+    if reason.startswith(WON_REASONS):
+        return OfficialOutcome.won
+    if reason.startswith(LOST_REASONS):
+        return OfficialOutcome.lost
+    if merged.get("win") is not None:
         return OfficialOutcome.won if merged["win"] else OfficialOutcome.lost
     if merged.get("union_to_certify"):
         return OfficialOutcome.won
@@ -210,7 +223,7 @@ def _outcome(case_type: CaseType, merged: dict[str, Any], is_last: bool) -> Offi
 
 
 def _record(
-    ident: str, tally: Tally, rows: list[Row], is_last: bool, rank: dict[str, int]
+    ident: str, tally: Tally, rows: list[Row], standing: tuple[bool, bool], rank: dict[str, int]
 ) -> tuple[OfficialElection, list[Disagreement]]:
     merged: dict[str, Any] = {}
     found: list[Disagreement] = []
@@ -249,8 +262,8 @@ def _record(
         closed_date=merged.get("closed_date"),
         closed_reason=merged.get("closed_reason"),
         open=any(r.open for r in rows) and not merged.get("closed_reason") and not merged.get("closed_date"),
-        outcome=_outcome(case_type, merged, is_last),
-        certified_union=union_display(merged["union_to_certify"]) if merged.get("union_to_certify") else None,
+        outcome=_outcome(case_type, merged, standing),
+        union_to_certify=union_display(merged["union_to_certify"]) if merged.get("union_to_certify") else None,
         city=tidy_case(merged["city"]) if merged.get("city") else None,
         state=merged.get("state"),
         unit_description=merged.get("unit_description"),

@@ -86,8 +86,8 @@ class OfficialElection:
     closed_date: str | None = None
     closed_reason: str | None = None  # as published, e.g. "Certific. of Representative"
     open: bool = False  # the case was open when the file was made
-    outcome: OfficialOutcome | None = None  # set on a unit's last tally; None while open or for UD
-    certified_union: str | None = None  # display name of the union to certify
+    outcome: OfficialOutcome | None = None  # the certified result, on a unit's last tally (see merge._outcome)
+    union_to_certify: str | None = None  # display name; as the tally published it, not the final result
     city: str | None = None
     state: str | None = None
     unit_description: str | None = None
@@ -148,6 +148,17 @@ class OfficialElection:
         if votes_for is None or self.votes_against is None:
             return None
         return votes_for + self.votes_against
+
+    @property
+    def counted_basis(self) -> str | None:
+        """What the published "total ballots counted" holds: "valid" (for + against), "valid+challenged"
+        (JFK8's 4,852 = 4,785 valid + 67 challenged), "other", or None when either side is missing."""
+        valid, total = self.valid_votes, self.total_ballots_counted
+        if valid is None or total is None:
+            return None
+        if total == valid:
+            return "valid"
+        return "valid+challenged" if total == valid + (self.challenged_ballots or 0) else "other"
 
     @property
     def date(self) -> str | None:
