@@ -15,6 +15,7 @@ import pickle
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.nlrb.names import name_key
 from bot.nlrb.records import OfficialElection
@@ -42,34 +43,44 @@ class Indexes:
     union_names: Mapping[str, str]
 
 
-def _group(records: Iterable[OfficialElection], keys: Callable[[OfficialElection], Iterable[object]]) -> dict:  # type: ignore[type-arg]
-    groups: dict[object, list[OfficialElection]] = {}
-    for record in records:
-        for key in keys(record):
-            if key is not None and key != "":
-                group = groups.setdefault(key, [])
-                if not group or group[-1] is not record:  # a union twice on one ballot is filed once
-                    group.append(record)
-    return {k: tuple(v) for k, v in groups.items()}
+def _add(groups: dict[Any, list[OfficialElection]], key: Any, record: OfficialElection) -> None:
+    if key is not None and key != "":
+        group = groups.setdefault(key, [])
+        if not group or group[-1] is not record:  # a union twice on one ballot is filed once
+            group.append(record)
 
 
 def index(records: Iterable[OfficialElection]) -> Indexes:
+    """Every index in one pass over the records in history order."""
     ordered = sorted(records, key=history_order)
+    names = ("case", "employer", "union", "state", "city", "year", "case_type")
+    groups: dict[str, dict[Any, list[OfficialElection]]] = {name: {} for name in names}
+    by_case, by_employer, by_union, by_state, by_city, by_year, by_type = (groups[n] for n in names)
     employers: dict[str, str] = {}
     unions: dict[str, str] = {}
     for record in ordered:
-        employers.setdefault(name_key(record.employer_display), record.employer_display)
+        employer = name_key(record.employer_display)
+        employers.setdefault(employer, record.employer_display)
+        _add(by_case, record.case_number, record)
+        _add(by_employer, employer, record)
         for union in record.unions:
-            unions.setdefault(name_key(union.display), union.display)
+            key = name_key(union.display)
+            unions.setdefault(key, union.display)
+            _add(by_union, key, record)
+        _add(by_state, record.state, record)
+        _add(by_city, name_key(record.city) if record.city else None, record)
+        _add(by_year, record.year, record)
+        _add(by_type, record.case_type.value, record)
+    frozen = {name: {k: tuple(v) for k, v in group.items()} for name, group in groups.items()}
     return Indexes(
         by_id={r.id: r for r in ordered},
-        by_case=_group(ordered, lambda r: (r.case_number,)),
-        by_employer=_group(ordered, lambda r: (name_key(r.employer_display),)),
-        by_union=_group(ordered, lambda r: [name_key(u.display) for u in r.unions]),
-        by_state=_group(ordered, lambda r: (r.state,)),
-        by_city=_group(ordered, lambda r: (name_key(r.city) if r.city else None,)),
-        by_year=_group(ordered, lambda r: (r.year,)),
-        by_case_type=_group(ordered, lambda r: (r.case_type.value,)),
+        by_case=frozen["case"],
+        by_employer=frozen["employer"],
+        by_union=frozen["union"],
+        by_state=frozen["state"],
+        by_city=frozen["city"],
+        by_year=frozen["year"],
+        by_case_type=frozen["case_type"],
         employer_names=employers,
         union_names=unions,
     )
