@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot.errors import FactStoreError
 from bot.models import Election, Organisation, Person, Quote, Source
 from bot.nlrb.layer import OfficialLayer
-from bot.nlrb.records import OfficialElection
 
 if TYPE_CHECKING:  # pydantic is imported only when files are validated: the cached CLI path never needs it
     from pydantic import TypeAdapter
+
+    from bot.nlrb.records import OfficialElection
 
 DEFAULT_FACTS_DIR = Path(__file__).resolve().parent.parent / "facts"
 
@@ -36,10 +37,6 @@ FILES: dict[str, tuple[str, str, type]] = {
 # The official layer (issue 9): NLRB tallies written by `election-bot import nlrb`, kept apart
 # from the curated records in their own folder, with the files they cite.
 OFFICIAL_DIR = "nlrb"
-OFFICIAL_FILES: dict[str, tuple[str, type]] = {
-    "sources": ("source", Source),
-    "elections": ("official election", OfficialElection),
-}
 
 R = TypeVar("R")
 JSONL_CHUNK = 2000  # lines validated per pydantic-core call
@@ -349,8 +346,14 @@ def _load_official(
     paths["official"] = display_path(folder / "elections.jsonl")
     if not folder.is_dir():
         return [], []
+    from bot.nlrb.records import OfficialElection
+
+    files: dict[str, tuple[str, type]] = {
+        "sources": ("source", Source),
+        "elections": ("official election", OfficialElection),
+    }
     loaded: dict[str, list[Any]] = {}
-    for stem, (noun, model) in OFFICIAL_FILES.items():
+    for stem, (noun, model) in files.items():
         path = folder / f"{stem}.jsonl"
         if path.exists():
             loaded[stem] = _read_jsonl(path, noun, model, problems, invalid)

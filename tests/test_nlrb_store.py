@@ -91,3 +91,18 @@ def test_cached_store_reads_the_official_layer_on_first_use(tmp_path: Path) -> N
     third = load_cached(facts, cache)
     assert [r.id for r in third.official_for("bessemer")] == ["10-rc-269250-a-initial", "10-rc-269250-a-rerun"]
     assert third.official_for("bessemer") == first.official_for("bessemer")
+
+
+def test_a_cached_cli_question_about_the_news_never_reads_the_official_layer(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    code = "import sys, bot.cli; bot.cli.main(['ask', 'ALB1']); print('bot.nlrb.records' in sys.modules)"
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout.strip().endswith("True")  # the first run validates everything
+    assert runs[1].stdout.strip().endswith("False")  # the second answers from the cache alone

@@ -15,13 +15,19 @@ import pickle
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.nlrb.names import name_key
-from bot.nlrb.records import OfficialElection
+if TYPE_CHECKING:  # the records module loads with the records: a cached store that never uses them never imports it
+    from bot.nlrb.records import OfficialElection
 
-Records = tuple[OfficialElection, ...]
+Records = tuple["OfficialElection", ...]
 EMPTY: Records = ()
+
+
+def name_key(display: str) -> str:
+    from bot.nlrb.names import name_key as key
+
+    return key(display)
 
 
 def history_order(record: OfficialElection) -> tuple[str, str, int, str]:
@@ -52,6 +58,8 @@ def _add(groups: dict[Any, list[OfficialElection]], key: Any, record: OfficialEl
 
 def index(records: Iterable[OfficialElection]) -> Indexes:
     """Every index in one pass over the records in history order."""
+    from bot.nlrb.names import name_key
+
     ordered = sorted(records, key=history_order)
     names = ("case", "employer", "union", "state", "city", "year", "case_type")
     groups: dict[str, dict[Any, list[OfficialElection]]] = {name: {} for name in names}
