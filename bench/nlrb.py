@@ -113,7 +113,7 @@ The shipped snapshot: {int(r["tallies"]):,} tallies, `facts/nlrb/elections.jsonl
 | target | measured | |
 | --- | --- | --- |
 | import of all raw files (`make nlrb`) < 60 s | {r["import_s"]:.1f} s (peak RSS {r["import_peak_rss_mb"]:.0f} MB) | {"✅" if r["import_s"] < 60 else "❌"} |
-| whole store (curated + official) loaded and indexed < 3 s | {r["load_s"]:.2f} s load + {r["index_s"]:.2f} s matcher index | {"✅" if r["load_s"] + r["index_s"] < 3 else "❌"} |
+| whole store (curated + official) loaded, validated and indexed < 3 s (the official indexes are built in the load) | {r["load_s"]:.2f} s load + {r["index_s"]:.2f} s matcher index | {"✅" if r["load_s"] + r["index_s"] < 3 else "❌"} |
 | RSS after loading | {r["rss_mb"]:.0f} MB | |
 | CLI, cache cold < 3 s | {r["cli_cold_no_cache_s"]:.2f} s | {"✅" if r["cli_cold_no_cache_s"] < 3 else "❌"} |
 | CLI, cache warm ≤ 1.5× `import pydantic, rapidfuzz` | {r["cli_warm_s"] * 1000:.0f} ms vs {r["baseline_s"] * 1000:.0f} ms ({r["cli_warm_s"] / r["baseline_s"]:.2f}×) | {"✅" if r["cli_warm_s"] <= 1.5 * r["baseline_s"] else "❌"} |
@@ -125,7 +125,8 @@ python-calamine (the `import` extra; not needed to run the bot).
 What dominates: the import is reading the workbooks (calamine) and merging ~27,000 rows;
 loading is pydantic-core validating the JSONL (chunks of 2,000 lines) and the records'
 checks, then indexing. The warm CLI does not read the official layer at all: it sits in a
-pickle of its own, read on first use.
+pickle of its own, read on first use. The cold CLI (no cache) validates everything once and
+writes both pickles. The HTTP app's start adds Bolt's own construction to the load above.
 """
 
 

@@ -11,7 +11,7 @@ import pytest
 from bot.nlrb.formats import Row, parse
 from bot.nlrb.importer import Summary, report, run, write
 from bot.nlrb.merge import Merger, build
-from bot.nlrb.names import employer_display, union_display
+from bot.nlrb.names import complete_names, employer_display, union_display
 from bot.nlrb.records import OfficialElection, OfficialOutcome, TallyKind
 from bot.store import DEFAULT_FACTS_DIR
 
@@ -310,6 +310,19 @@ def test_employer_display_names(legal: str, display: str) -> None:
 )
 def test_union_display_names(published: str, display: str) -> None:
     assert union_display(published) == display
+
+
+def test_names_cut_short_by_a_file_are_completed_from_another_file() -> None:
+    full = "Mid-Atlantic Regional Council of Carpenters a/w United Brotherhood of Carpenters and Joiners of America"
+    cut = full[:100]
+    other = "Mid-Atlantic Regional Council of Carpenters"
+    assert complete_names([(cut, cut), (full + ", Local 1", full + ", Local 1"), (other, other)]) == {
+        cut: full + ", Local 1"
+    }
+    assert (
+        complete_names([(cut, cut), (full + " Local 1", full + " Local 1"), (full + " Local 2", full + " Local 2")])
+        == {}
+    )
 
 
 # --- the command ----------------------------------------------------------------------------------

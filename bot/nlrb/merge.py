@@ -12,12 +12,13 @@ two files disagree is reported.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.nlrb.formats import Row
-from bot.nlrb.names import employer_display, name_key, tidy_case, union_display
+from bot.nlrb.names import complete_names, employer_display, name_key, tidy_case, union_display
 from bot.nlrb.records import CaseType, OfficialElection, OfficialOutcome, TallyKind, UnionVote
 
 TALLY_ORDER = {None: 0, TallyKind.initial: 1, TallyKind.rerun: 2, TallyKind.runoff: 3}
@@ -158,7 +159,23 @@ def build(merger: Merger, source_order: Sequence[str]) -> tuple[list[OfficialEle
             record, found = _record(ident, tally, rows, standing, rank)
             records.append(record)
             disagreements.extend(found)
-    return records, disagreements
+    return _complete(records), disagreements
+
+
+def _complete(records: list[OfficialElection]) -> list[OfficialElection]:
+    """Display names cut short by a file (at ~100 characters) completed from another file's spelling."""
+    employers = complete_names((r.employer, r.employer_display) for r in records)
+    unions = complete_names((u.name, u.display) for r in records for u in r.unions)
+    out = []
+    for r in records:
+        if r.employer_display in employers or any(u.display in unions for u in r.unions):
+            r = dataclasses.replace(
+                r,
+                employer_display=employers.get(r.employer_display, r.employer_display),
+                unions=tuple(dataclasses.replace(u, display=unions.get(u.display, u.display)) for u in r.unions),
+            )
+        out.append(r)
+    return out
 
 
 def _key_order(key: tuple[str, str | None, TallyKind | None]) -> tuple[str, str, int]:

@@ -9,6 +9,7 @@ stay different unions. Pure functions over strings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Brands whose legal entities read differently from the name people use. A legal name whose
@@ -47,21 +48,25 @@ def _squash(text: str) -> str:
 
 
 def _word_case(word: str, first: bool) -> str:
-    """One word of an all-capitals name: acronyms stay (no vowel, or with digits or dots), others title."""
+    """One word of an all-capitals name: acronyms stay (no vowel, digits or dots, in brackets), others title."""
     core = word.strip("()&,.-/'\"#")
     if not core or any(ch.isdigit() for ch in core) or not (set(core.upper()) & _VOWELS) or "." in core:
+        return word
+    if word.startswith("(") and word.rstrip(",.;").endswith(")"):  # "(NUHW)", "(SPFPA)"
         return word
     if core.upper() in _ACRONYMS:
         return word
     if not first and core.lower() in _SMALL:
         return word.lower()
-    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    lead = len(word) - len(word.lstrip("(\"'"))
+    return word[:lead] + "-".join(p[:1].upper() + p[1:].lower() for p in word[lead:].split("-"))
 
 
 _ACRONYMS = frozenset(
     {"SEIU", "UFCW", "UAW", "IBEW", "AFSCME", "IUOE", "SPFPA", "UNITE", "HERE", "RWDSU", "IAM", "CWA", "USW", "UPMC",
      "AFT", "NNU", "OPEIU", "IATSE", "UGSOA", "IUE", "USA", "US", "ALU", "TWU", "ATU", "ILA", "ILWU", "BCTGM", "UE",
-     "NABET", "AFM", "SAG", "AFTRA", "RN", "RNS", "LPN", "NYSNA", "MNA", "CNA", "UA", "SMART", "IUPAT", "HPAE"}
+     "NABET", "AFM", "SAG", "AFTRA", "RN", "RNS", "LPN", "NYSNA", "MNA", "CNA", "UA", "SMART", "IUPAT", "HPAE",
+     "CBRE", "CSRA", "NUHW", "AECOM", "URS", "ABM", "ISS", "G4S", "SEIU-UHW", "UNITE-HERE"}
 )  # fmt: skip
 
 
@@ -99,7 +104,31 @@ def union_display(name: str) -> str:
     text = _squash(_AFFILIATION.sub("", text)) or text
     text = re.sub(r"\bLocal\s+(?:Union\s+)?No\.?\s*", "Local ", text, flags=re.IGNORECASE)
     text = re.sub(r",\s*(Local|District|Lodge)\b", r" \1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b1199\s+SEIU\b", "1199SEIU", text, flags=re.IGNORECASE)  # the union's own spelling
     return tidy_case(text)
+
+
+TRUNCATED_AT = 99  # the NLRB's files cut names at about 100 characters
+
+
+def complete_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """(name as published, display name) pairs -> {display of a name cut short by a file's column
+    width: the one longer display name it begins}, when there is exactly one."""
+    pairs = list(names)
+    cut = {display for published, display in pairs if len(published) >= TRUNCATED_AT}
+    names_sorted = sorted({display for _, display in pairs})
+    completed: dict[str, str] = {}
+    for i, name in enumerate(names_sorted):
+        if name not in cut:
+            continue
+        longer = []
+        for other in names_sorted[i + 1 :]:
+            if not other.startswith(name):
+                break
+            longer.append(other)
+        if len(longer) == 1:
+            completed[name] = longer[0]
+    return completed
 
 
 @lru_cache(maxsize=65536)
