@@ -11,7 +11,7 @@ import pytest
 from bot.nlrb.formats import Row, parse
 from bot.nlrb.importer import Summary, report, run, write
 from bot.nlrb.merge import Merger, build
-from bot.nlrb.names import complete_names, employer_display, union_display
+from bot.nlrb.names import affiliation, complete_names, employer_display, union_display
 from bot.nlrb.records import OfficialElection, OfficialOutcome, TallyKind
 from bot.store import DEFAULT_FACTS_DIR
 
@@ -310,6 +310,22 @@ def test_employer_display_names(legal: str, display: str) -> None:
 )
 def test_union_display_names(published: str, display: str) -> None:
     assert union_display(published) == display
+
+
+@pytest.mark.parametrize(
+    ("published", "national"),
+    [
+        ("Teamsters Local 705", "Teamsters"),
+        ("Unión de Tronquistas de Puerto Rico Local 901, IBT", "Teamsters"),
+        ("Chicago and Midwest Regional Joint Board, Workers United/SEIU", "Workers United"),
+        ("1199SEIU United Healthcare Workers East", "SEIU"),
+        ("Amazon Labor Union", "Amazon Labor Union"),
+        ("Retail, Wholesale and Department Store Union", "RWDSU"),
+        ("Union Rights for Security Officers", None),
+    ],
+)
+def test_union_affiliations(published: str, national: str | None) -> None:
+    assert affiliation(published) == national
 
 
 def test_names_cut_short_by_a_file_are_completed_from_another_file() -> None:

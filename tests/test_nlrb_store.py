@@ -44,6 +44,8 @@ def test_lookups(real_store: Store) -> None:
     assert {r.case_type for r in official.case_type("ud")} == {CaseType.UD}
     assert "29-rc-288020-a-initial" in {r.id for r in official.union("Amazon Labor Union")}
     assert official.employer_names["amazon"] == "Amazon"
+    teamsters = official.affiliation("teamsters")
+    assert len(teamsters) > 1000 and all(any(u.affiliation == "Teamsters" for u in r.unions) for r in teamsters)
     dates = [r.date or "" for r in starbucks]
     assert dates == sorted(dates)  # history order
 

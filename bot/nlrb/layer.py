@@ -41,6 +41,7 @@ class Indexes:
     by_case: Mapping[str, Records]
     by_employer: Mapping[str, Records]
     by_union: Mapping[str, Records]
+    by_affiliation: Mapping[str, Records]
     by_state: Mapping[str, Records]
     by_city: Mapping[str, Records]
     by_year: Mapping[int, Records]
@@ -61,9 +62,9 @@ def index(records: Iterable[OfficialElection]) -> Indexes:
     from bot.nlrb.names import name_key
 
     ordered = sorted(records, key=history_order)
-    names = ("case", "employer", "union", "state", "city", "year", "case_type")
+    names = ("case", "employer", "union", "affiliation", "state", "city", "year", "case_type")
     groups: dict[str, dict[Any, list[OfficialElection]]] = {name: {} for name in names}
-    by_case, by_employer, by_union, by_state, by_city, by_year, by_type = (groups[n] for n in names)
+    by_case, by_employer, by_union, by_affiliation, by_state, by_city, by_year, by_type = (groups[n] for n in names)
     employers: dict[str, str] = {}
     unions: dict[str, str] = {}
     for record in ordered:
@@ -75,6 +76,7 @@ def index(records: Iterable[OfficialElection]) -> Indexes:
             key = name_key(union.display)
             unions.setdefault(key, union.display)
             _add(by_union, key, record)
+            _add(by_affiliation, name_key(union.affiliation) if union.affiliation else None, record)
         _add(by_state, record.state, record)
         _add(by_city, name_key(record.city) if record.city else None, record)
         _add(by_year, record.year, record)
@@ -85,6 +87,7 @@ def index(records: Iterable[OfficialElection]) -> Indexes:
         by_case=frozen["case"],
         by_employer=frozen["employer"],
         by_union=frozen["union"],
+        by_affiliation=frozen["affiliation"],
         by_state=frozen["state"],
         by_city=frozen["city"],
         by_year=frozen["year"],
@@ -145,6 +148,10 @@ class OfficialLayer:
     def union(self, display: str) -> Records:
         """Tallies with this union on the ballot (any of up to three)."""
         return self.indexes.by_union.get(name_key(display), EMPTY)
+
+    def affiliation(self, national: str) -> Records:
+        """Tallies with a union of this national union on the ballot ("Teamsters", "SEIU", "Workers United")."""
+        return self.indexes.by_affiliation.get(name_key(national), EMPTY)
 
     def state(self, code: str) -> Records:
         return self.indexes.by_state.get(code.strip().upper(), EMPTY)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.nlrb.formats import Row
-from bot.nlrb.names import complete_names, employer_display, name_key, tidy_case, union_display
+from bot.nlrb.names import affiliation, complete_names, employer_display, name_key, tidy_case, union_display
 from bot.nlrb.records import CaseType, OfficialElection, OfficialOutcome, TallyKind, UnionVote
 
 TALLY_ORDER = {None: 0, TallyKind.initial: 1, TallyKind.rerun: 2, TallyKind.runoff: 3}
@@ -264,7 +264,10 @@ def _record(
         self_determination=any(r.self_determination for r in rows),
         employer=merged["employer"],
         employer_display=employer_display(merged["employer"]),
-        unions=tuple(UnionVote(name=n, display=union_display(n), votes=v) for n, v in merged.get("unions", [])),
+        unions=tuple(
+            UnionVote(name=n, display=union_display(n), affiliation=affiliation(n), votes=v)
+            for n, v in merged.get("unions", [])
+        ),
         votes_against=merged.get("votes_against"),
         total_ballots_counted=merged.get("total_ballots_counted"),
         void_ballots=merged.get("void_ballots"),

@@ -58,15 +58,20 @@ def _word_case(word: str, first: bool) -> str:
         return word
     if not first and core.lower() in _SMALL:
         return word.lower()
+    if core.upper() == "A/W":  # "affiliated with"
+        return word.replace(core, "a/w")
+    if "-" in core or "/" in core:  # "AFL-CIO", "UTU/SMART": each part on its own
+        return "".join(_word_case(part, first) if part not in "-/" else part for part in re.split(r"([-/])", word))
     lead = len(word) - len(word.lstrip("(\"'"))
-    return word[:lead] + "-".join(p[:1].upper() + p[1:].lower() for p in word[lead:].split("-"))
+    return word[:lead] + word[lead : lead + 1].upper() + word[lead + 1 :].lower()
 
 
 _ACRONYMS = frozenset(
     {"SEIU", "UFCW", "UAW", "IBEW", "AFSCME", "IUOE", "SPFPA", "UNITE", "HERE", "RWDSU", "IAM", "CWA", "USW", "UPMC",
      "AFT", "NNU", "OPEIU", "IATSE", "UGSOA", "IUE", "USA", "US", "ALU", "TWU", "ATU", "ILA", "ILWU", "BCTGM", "UE",
      "NABET", "AFM", "SAG", "AFTRA", "RN", "RNS", "LPN", "NYSNA", "MNA", "CNA", "UA", "SMART", "IUPAT", "HPAE",
-     "CBRE", "CSRA", "NUHW", "AECOM", "URS", "ABM", "ISS", "G4S", "SEIU-UHW", "UNITE-HERE"}
+     "CBRE", "CSRA", "NUHW", "AECOM", "URS", "ABM", "ISS", "G4S", "IAMAW", "UTU", "AFL", "CIO", "IBT", "UFT",
+     "NYSUT", "IFT", "UHW", "EMT", "EMTS", "LEOS", "PBA", "USPOA", "IUJAT", "SAG-AFTRA", "NAGE", "NFFE", "AFGE"}
 )  # fmt: skip
 
 
@@ -135,3 +140,46 @@ def complete_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
 def name_key(display: str) -> str:
     """The form a display name is indexed under: case-folded, letters and digits only."""
     return re.sub(r"[^0-9a-z]+", " ", display.casefold()).strip()
+
+
+# National unions and federations a local or council belongs to, found in its name (first match
+# wins: Workers United before SEIU, its affiliate). Data: add a row for another national union.
+AFFILIATIONS: tuple[tuple[str, str], ...] = (
+    ("Workers United", r"workers united"),
+    ("Amazon Labor Union", r"amazon labor union"),
+    ("Teamsters", r"teamsters?\b|\bibt\b"),
+    ("SEIU", r"\bseiu|service employees international|\b1199|\b32bj\b"),
+    ("UFCW", r"united food (?:and|&) commercial|\bufcw\b"),
+    ("RWDSU", r"retail,? wholesale|\brwdsu\b"),
+    ("IBEW", r"brotherhood of electrical workers|\bibew\b"),
+    ("UAW", r"united automobile|\buaw\b"),
+    ("USW", r"united steel|steelworkers|\busw\b"),
+    ("IAM", r"machinists|\biam\b|\biamaw\b"),
+    ("CWA", r"communications workers|\bcwa\b"),
+    ("AFSCME", r"afscme|state,? county,? (?:and|&) municipal"),
+    ("IUOE", r"operating engineers|\biuoe\b"),
+    ("SPFPA", r"security,? police,? (?:and|&) fire|\bspfpa\b"),
+    ("UNITE HERE", r"unite here"),
+    ("AFT", r"american federation of teachers|\baft\b"),
+    ("NNU", r"national nurses|\bnnu\b"),
+    ("Carpenters", r"carpenters"),
+    ("LIUNA", r"laborers'? international|\bliuna\b"),
+    ("IUPAT", r"painters|\biupat\b"),
+    ("UA (plumbers and pipefitters)", r"plumbing|pipe ?fitt|\bplumbers\b"),
+    ("OPEIU", r"office (?:and|&) professional employees|\bopeiu\b"),
+    ("ATU", r"amalgamated transit|\batu\b"),
+    ("TWU", r"transport workers|\btwu\b"),
+    ("IATSE", r"theatrical stage|\biatse\b"),
+    ("UGSOA", r"government security officers|\bugsoa\b"),
+    ("Boilermakers", r"boilermakers"),
+    ("Ironworkers", r"iron ?workers"),
+    ("SMART", r"sheet metal|\bsmart\b"),
+    ("BCTGM", r"bakery,? confectionery|\bbctgm\b"),
+)
+_AFFILIATION_PATTERNS = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in AFFILIATIONS)
+
+
+@lru_cache(maxsize=65536)
+def affiliation(name: str) -> str | None:
+    """The national union a union's name shows it belongs to ("Teamsters Local 705" -> Teamsters)."""
+    return next((label for label, pattern in _AFFILIATION_PATTERNS if pattern.search(name)), None)

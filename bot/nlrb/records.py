@@ -48,11 +48,13 @@ class OfficialOutcome(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UnionVote:
-    """A labour organisation on the ballot: its name as published, its display name, its votes."""
+    """A labour organisation on the ballot: its name as published, its display name, the national
+    union its name shows it belongs to (Teamsters, SEIU…; none when the name doesn't say), its votes."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
     name: str
     display: str
+    affiliation: str | None = None
     votes: int | None = None
 
 
