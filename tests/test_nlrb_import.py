@@ -41,9 +41,9 @@ def records(imported: Summary) -> dict[str, OfficialElection]:
 @pytest.mark.parametrize(
     ("path", "formats", "read", "kept"),
     [
-        (FOIA, ["foia"], 6927, 6924),
-        (EXPORT, ["export"], 2304, 2301),
-        (OPEN_CASES, ["reuning"], 643, 197),
+        (FOIA, ["foia"], 6927, 6926),
+        (EXPORT, ["export"], 2304, 2303),
+        (OPEN_CASES, ["reuning"], 643, 198),
         (STARBUCKS, ["reuning-starbucks"], 506, 421),
         (FY2011, ["annual"], 1491 + 106 + 4, 1601),
         (FY2022, ["annual"], 1344 + 45 + 10 + 15, 1414),  # four stacked sections, one sheet
@@ -75,6 +75,16 @@ def test_test_rows_and_petitions_are_skipped_with_why() -> None:
     assert "NLRB test row (Siebel OCP Shakeout Test Employer)" in reasons
     assert [s.case_number for s in skipped if "Shakeout" in s.reason] == ["10-RC-297834"]
     assert sum(s.reason == "no tally (a petition without an election yet)" for s in skipped) == 444
+
+
+def test_a_unions_votes_without_its_name_are_kept_unnamed(records: dict[str, OfficialElection]) -> None:
+    record = records["13-rc-279684-a-initial"]  # the FOIA file names unions 1 and 3, not union 2
+    assert [(u.display, u.votes) for u in record.unions] == [
+        ("Illinois Council of Police Union", 15),
+        (None, 1),
+        ("Cfer Union", 8),
+    ]
+    assert record.votes_for == 24
 
 
 def test_blank_zeros_in_the_export_are_zeros() -> None:
@@ -265,7 +275,7 @@ def test_withdrawal_means_no_certified_result() -> None:
 def test_report_lists_files_skips_and_disagreements(imported: Summary) -> None:
     text = report(imported)
     assert "- nlrb-foia-2022-000194-elections-2017-01-to-2021-11.xlsx (foia; source nlrb-foia-2022-000194): " in text
-    assert "6927 rows read, 6924 kept, 3 skipped" in text
+    assert "6927 rows read, 6926 kept, 1 skipped, " in text
     assert "- NLRB test row (Siebel OCP Shakeout Test Employer): 1" in text
     assert "unionelections-open-cases-2022-08:row 207: 10-RC-297834: NLRB test row" in text
     assert "## Fields where files disagree" in text and len(imported.disagreements) > 0

@@ -39,7 +39,7 @@ class Row:
     tally: TallyKind | None = None
     revised: bool = False
     self_determination: bool = False
-    unions: list[tuple[str, int | None]] = field(default_factory=list)
+    unions: list[tuple[str | None, int | None]] = field(default_factory=list)  # name None: votes for an unnamed union
     votes_against: int | None = None
     total_ballots_counted: int | None = None
     void_ballots: int | None = None
@@ -375,10 +375,8 @@ def _row(
     )
     for i in (1, 2, 3):
         name, votes = text(get(f"union{i}")), number(get(f"votes{i}"))
-        if name is not None:
+        if name is not None or votes:  # a few rows give a union's votes without its name: kept, unnamed
             row.unions.append((name, votes))
-        elif votes:
-            return Skipped(source, line, case, f"votes for labour organisation {i} without its name")
     won, lost = (text(get("won")) or "").upper() == "WON", (text(get("lost")) or "").upper() == "LOSS"
     row.win = True if won else False if lost else None
     if row.state is not None and not re.fullmatch(r"[A-Z]{2}", row.state):

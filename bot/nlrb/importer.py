@@ -179,11 +179,13 @@ def jsonl(items: Iterable[dict[str, Any]]) -> str:
 
 def report(summary: Summary) -> str:
     lines = ["# NLRB import report", "", "## Files", ""]
+    shared = Counter(src for r in summary.records if len(r.sources) > 1 for src in r.sources)
     for read in summary.files:
         p = read.parsed
         lines.append(
             f"- {read.path.name} ({', '.join(p.formats)}; source {read.source['id']}): "
-            f"{p.read} rows read, {len(p.rows)} kept, {len(p.skipped)} skipped"
+            f"{p.read} rows read, {len(p.rows)} kept, {len(p.skipped)} skipped, "
+            f"{shared[read.source['id']]} in tallies merged with another file"
         )
     by_source = Counter(s for r in summary.records for s in r.sources)
     lines += [

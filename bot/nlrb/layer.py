@@ -73,6 +73,8 @@ def index(records: Iterable[OfficialElection]) -> Indexes:
         _add(by_case, record.case_number, record)
         _add(by_employer, employer, record)
         for union in record.unions:
+            if union.display is None:
+                continue
             key = name_key(union.display)
             unions.setdefault(key, union.display)
             _add(by_union, key, record)

@@ -127,7 +127,7 @@ def _detail(row: Row) -> int:
 
 def _shown(name: str, value: Any) -> str:
     if name == "unions":
-        return "; ".join(f"{n} {v}" for n, v in value)
+        return "; ".join(f"{n or '(unnamed)'} {v}" for n, v in value)
     return str(value.value if hasattr(value, "value") else value)
 
 
@@ -138,7 +138,7 @@ def _comparable(name: str, value: Any) -> Any:
     if name == "union_to_certify":
         return name_key(union_display(value))
     if name == "unions":
-        return tuple((name_key(union_display(n)), v) for n, v in value)
+        return tuple((name_key(union_display(n)) if n else None, v) for n, v in value)
     if name in ("city", "unit_description", "closed_reason"):
         return " ".join(str(value).casefold().split())
     return value
@@ -165,14 +165,17 @@ def build(merger: Merger, source_order: Sequence[str]) -> tuple[list[OfficialEle
 def _complete(records: list[OfficialElection]) -> list[OfficialElection]:
     """Display names cut short by a file (at ~100 characters) completed from another file's spelling."""
     employers = complete_names((r.employer, r.employer_display) for r in records)
-    unions = complete_names((u.name, u.display) for r in records for u in r.unions)
+    unions = complete_names((u.name, u.display) for r in records for u in r.unions if u.name and u.display)
     out = []
     for r in records:
-        if r.employer_display in employers or any(u.display in unions for u in r.unions):
+        if r.employer_display in employers or any(u.display and u.display in unions for u in r.unions):
             r = dataclasses.replace(
                 r,
                 employer_display=employers.get(r.employer_display, r.employer_display),
-                unions=tuple(dataclasses.replace(u, display=unions.get(u.display, u.display)) for u in r.unions),
+                unions=tuple(
+                    dataclasses.replace(u, display=unions.get(u.display, u.display)) if u.display else u
+                    for u in r.unions
+                ),
             )
         out.append(r)
     return out
@@ -266,6 +269,8 @@ def _record(
         employer_display=employer_display(merged["employer"]),
         unions=tuple(
             UnionVote(name=n, display=union_display(n), affiliation=affiliation(n), votes=v)
+            if n
+            else UnionVote(votes=v)
             for n, v in merged.get("unions", [])
         ),
         votes_against=merged.get("votes_against"),

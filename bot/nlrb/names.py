@@ -58,8 +58,8 @@ def _word_case(word: str, first: bool) -> str:
         return word
     if not first and core.lower() in _SMALL:
         return word.lower()
-    if core.upper() == "A/W":  # "affiliated with"
-        return word.replace(core, "a/w")
+    if core.upper() in ("A/W", "F/K/A", "A/K/A", "D/B/A"):  # "affiliated with", "formerly known as"…
+        return word.replace(core, core.lower())
     if "-" in core or "/" in core:  # "AFL-CIO", "UTU/SMART": each part on its own
         return "".join(_word_case(part, first) if part not in "-/" else part for part in re.split(r"([-/])", word))
     lead = len(word) - len(word.lstrip("(\"'"))

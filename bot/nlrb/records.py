@@ -49,11 +49,12 @@ class OfficialOutcome(StrEnum):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UnionVote:
     """A labour organisation on the ballot: its name as published, its display name, the national
-    union its name shows it belongs to (Teamsters, SEIU…; none when the name doesn't say), its votes."""
+    union its name shows it belongs to (Teamsters, SEIU…; none when the name doesn't say), its votes.
+    A few rows give a union's votes without its name: then name and display are None."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-    name: str
-    display: str
+    name: str | None = None
+    display: str | None = None
     affiliation: str | None = None
     votes: int | None = None
 
