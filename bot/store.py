@@ -428,4 +428,8 @@ def _load(directory: Path) -> Store:
     if problems:
         raise FactStoreError(problems)
     _release_free_memory()
+    # The records live as long as the process: move them out of the cyclic collector's sight, or
+    # every full collection walks the ~200,000 objects of the official layer (a 3 ms pause in a
+    # 0.2 ms answer) — and forked workers keep sharing their pages.
+    gc.freeze()
     return dataclasses.replace(store, warnings=tuple(warnings))

@@ -11,6 +11,7 @@ so a question about the news layer never pays for 18,000 official records.
 
 from __future__ import annotations
 
+import gc
 import pickle
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -119,6 +120,7 @@ class OfficialLayer:
             assert self._pending is not None
             self._indexes = index(self._pending())
             self._pending = None
+            gc.freeze()  # read once, kept for the process: out of the cyclic collector's way (see store.load)
         return self._indexes
 
     def __getstate__(self) -> tuple[Indexes | None, Callable[[], Records] | None]:
