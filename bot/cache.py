@@ -3,7 +3,7 @@ pydantic) when nothing changed. Keyed on every fact file's name, size and mtime,
 code that defines and loads records, so an edit or an upgrade is never served stale.
 
 The official layer (facts/nlrb/) is pickled on its own and read only when a question needs it:
-a question about the news layer starts as fast as before the 18,000 NLRB tallies arrived."""
+a question about the news layer starts as fast as before the ~18,800 NLRB tallies arrived."""
 
 from __future__ import annotations
 
