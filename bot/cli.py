@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import official records (needs the 'import' extra)")
     imp_sub = imp.add_subparsers(dest="import_kind", metavar="KIND", required=True)
     nlrb = imp_sub.add_parser(
-        "nlrb", help="NLRB election files (CSV exports, FOIA and annual workbooks) -> facts/nlrb/"
+        "nlrb",
+        help="NLRB election files (CSV exports, FOIA and annual workbooks) -> facts/nlrb/",
+        description="Write the official layer from exactly these files (`make nlrb` rebuilds it from data/nlrb/).",
     )
     nlrb.add_argument("files", nargs="+", type=Path, metavar="FILE")
     nlrb.add_argument("--out", type=Path, help="output folder (default: FACTS_DIR/nlrb)")

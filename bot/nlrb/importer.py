@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -227,6 +228,8 @@ def write(summary: Summary, out_dir: Path) -> list[Path]:
     for path, content in outputs.items():
         data = content.encode("utf-8")
         if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
+            partial = path.with_name(f".{path.name}.partial")
+            partial.write_bytes(data)
+            os.replace(partial, path)  # atomic: an interrupted import leaves the old snapshot whole
             changed.append(path)
     return changed
