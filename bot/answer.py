@@ -19,9 +19,10 @@ from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
 from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
 from bot.lexicon import Pattern
 from bot.matcher import Analysis, analyse, index_for
-from bot.models import Answer, Election, Intent, Kind, Person, Suggestion
+from bot.models import Answer, Election, Intent, Kind, Lang, Person, Suggestion
 from bot.people import PeopleAnswers
-from bot.reply import MAX_SUGGESTIONS, POINTING, examples
+from bot.reply import MAX_SUGGESTIONS, POINTING
+from bot.reply import examples as examples  # re-exported: bot.slack reads it here
 from bot.speakers import holders, role_asked, unknown_name
 from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
@@ -62,6 +63,13 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
     resolver = _Resolver(question, cut, analysis, lang, store, context)
     resolver.instructed = instructed
     return resolver.resolve()
+
+
+def help_answer(question: str, lang: Lang, store: Store) -> Answer:
+    """Usage in a given language (Slack knows the member's language before any question is asked)."""
+    return Answer(
+        question=question, kind=Kind.help, intent=Intent.help, lang=lang, examples=examples(store, lang), row="help"
+    )
 
 
 def prepare(store: Store) -> None:
@@ -146,8 +154,8 @@ class _Resolver(PeopleAnswers):
         return None
 
     def _unknown_code(self) -> Answer | None:
-        if not self.a.unknown_codes:
-            return None
+        if not self.a.unknown_codes or (self.people and self.verdict.best.row.intent is Intent.quotes):
+            return None  # "what did Flaningan say about word42?": a code-like word is the topic of a quote
         code = self.a.unknown_codes[0]
         index = index_for(self.store)
         near = [self.store.elections[index.codes[c]] for c in index.near_codes(code)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterable
@@ -23,7 +24,8 @@ from weakref import WeakKeyDictionary
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.language import CJK_CHARS, is_cjk, simplified
+from bot.language import CJK_CHARS, simplified
+from bot.language import is_cjk as is_cjk  # re-exported: bot.slack reads it here
 from bot.lexicon import DOMAIN, KEYWORDS, NEVER_CORRECT, STOPWORDS, Pattern
 from bot.models import Election, Outcome
 from bot.places import KIND_VARIANTS, US_STATES, ZH_NAMES
@@ -177,7 +179,8 @@ class Index:
         self._facet("employer", e.employer, position)
         self._facet("union", e.union, position)
         self._facet("union", e.union_abbr, position)
-        self._facet("kind", e.facility_kind, position)
+        if e.facility_kind and e.facility_kind.casefold() not in GENERIC_KINDS:
+            self._facet("kind", e.facility_kind, position)
         if e.tally_date:
             self._facet("year", e.tally_date[:4], position)
         outcome = self.outcome_members.get(e.outcome)  # not a name anyone types: no alias entry
@@ -206,17 +209,26 @@ class Index:
         return sorted(v for v in edits1(code, ascii_lowercase + digits) if v in self.codes)
 
 
+# What people call any workplace ("which Amazon warehouse is the biggest?"): never a filter, even
+# where a source calls one election's facility by that word.
+GENERIC_KINDS = frozenset({"warehouse", "facility", "site", "workplace", "仓库"})
+
 _INDEXES: WeakKeyDictionary[Store, Index] = WeakKeyDictionary()
+_INDEXES_LOCK = threading.Lock()
 
 
 def index_for(store: Store) -> Index:
+    """The store's index, built once per process however many threads ask at once."""
     index = _INDEXES.get(store)
     if index is None:
-        gc.disable()  # hundreds of thousands of small objects: don't let the collector rescan them
-        try:
-            index = _INDEXES[store] = Index(store)
-        finally:
-            gc.enable()
+        with _INDEXES_LOCK:
+            index = _INDEXES.get(store)
+            if index is None:
+                gc.disable()  # hundreds of thousands of small objects: don't let the collector rescan them
+                try:
+                    index = _INDEXES[store] = Index(store)
+                finally:
+                    gc.enable()
     return index
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from bot.models import Lang, Outcome
+from bot.models import Lang, Outcome, Person
 
 Words = Mapping[Lang, str]
 NOTHING: Words = {"en": "", "zh": ""}
@@ -145,6 +145,10 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "channels.rally": "rally speeches",
         "channels.report": "reports",
         "channels.filing": "filings",
+        "channel.no_response": "no response to a request for comment",
+        "quote_source_says": "(the source's words) {text}",
+        "near": "near {city}",
+        "transliterated": "{name} (election-bot's transliteration of {zh})",
     },
     "zh": {
         "tally_no_yes": "{label}：反对 {no} 票 / 赞成 {yes} 票 — {outcome}{union}",
@@ -229,6 +233,10 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "channels.rally": "集会发言",
         "channels.report": "报告",
         "channels.filing": "文件",
+        "channel.no_response": "未回应置评请求",
+        "quote_source_says": "（来源的报道）{text}",
+        "near": "{city}附近",
+        "transliterated": "{zh}（{name} 为 election-bot 音译）",
     },
 }
 
@@ -256,3 +264,8 @@ ORG_KIND: dict[Lang, dict[str, str]] = {
 
 def msg(lang: Lang, key: str, **values: object) -> str:
     return MESSAGES[lang][key].format(**values)
+
+
+def person_name(p: Person, lang: Lang) -> str:
+    """The name, saying so when it is election-bot's transliteration of the source's Chinese."""
+    return msg(lang, "transliterated", name=p.name, zh=p.name_zh) if p.name_transliterated else p.name

