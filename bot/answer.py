@@ -17,7 +17,7 @@ from bot.context import Context
 from bot.figures import derive
 from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
 from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
-from bot.lexicon import Pattern
+from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import Analysis, analyse, index_for
 from bot.models import Answer, Election, Intent, Kind, Lang, Person, Suggestion
 from bot.people import PeopleAnswers
@@ -28,6 +28,9 @@ from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
 
+ZH_DOMAIN = Pattern(r"投票|选举|选票|计票|票数|工会|结果|成功|失败")  # Chinese words about a vote
+QUOTED = Pattern(r"[“\"「『][^”\"」』]{4,}[”\"」』]")  # words quoted in the question
+RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the result holds
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
 WHO_SAID_COVERAGE = 0.6
@@ -41,7 +44,7 @@ CLAIM = Pattern(
 )
 WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)")
 WHO_SAID_WORDS = Pattern(
-    r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示"
+    r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
 )
 
 
@@ -129,6 +132,7 @@ class _Resolver(PeopleAnswers):
             self._compare_again,  # after a comparison, "which had the wider margin?" compares on that figure
             self._sure,  # the best row of the question table, when it is sure
             self._claim,  # "is that right?", "just confirm it", an instruction: the election's facts, not the claim
+            self._about_one,  # "ALB1 tally", "vote split at LDJ5": one election and no other kind's words: its result
             self._unsure,  # close: offer the best rows as questions; far: "I don't know"
         )
 
@@ -278,6 +282,21 @@ class _Resolver(PeopleAnswers):
             return None
         elections = self._elections_for(BY_NAME["result"])
         return self._run(BY_NAME["result"], elections=elections[:1]) if len(elections) == 1 else None
+
+    def _about_one(self) -> Answer | None:
+        """One election named, with words about elections but no word of any other kind of question:
+        the question is about its result, which shows every figure the sources give. A question with
+        another row's cue word, a person or organisation, or a word about something else is not."""
+        if len(self.elections) != 1 or self.people or self.orgs or self.a.unknown_codes:
+            return None
+        if WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm) or QUOTED.search(self.read):
+            return None  # a question about who, or words in quotation marks: never answered with a tally
+        if any(s.cue and s.row.intent not in RESULT_LIKE for s in self.verdict_all if s.score >= SUGGEST):
+            return None
+        about_votes = bool(set(self.a.leftover) & DOMAIN) or ZH_DOMAIN.search(self.a.norm) is not None
+        if not (about_votes or any(s.cue and s.row.intent in RESULT_LIKE for s in self.verdict_all[:3])):
+            return None  # "what's the weather at ALB1?"
+        return self._run(BY_NAME["result"])
 
     def _unsure(self) -> Answer:
         v = self.verdict

@@ -48,7 +48,7 @@ FILLER = words(
     "just bot thanks thank quick quickly question wondering curious anyone someone anybody somebody"
 )
 # Chat shorthand, read as the words it stands for.
-SHORTHAND = {"ppl": "people", "wat": "what", "wht": "what", "teh": "the", "abt": "about", "u": "you", "r": "are", "ur": "your", "thx": "thanks", "num": "number", "tho": "though", "w": "with", "b4": "before"}  # fmt: skip
+SHORTHAND = {"ppl": "people", "wat": "what", "wht": "what", "teh": "the", "abt": "about", "u": "you", "r": "are", "ur": "your", "thx": "thanks", "num": "number", "tho": "though", "w": "with", "b4": "before", "pct": "percent", "pc": "percent"}  # fmt: skip
 # Words questions use that the phrasings happen not to (kept few: the phrasings are the vocabulary).
 EXTRA_KNOWN = words(
     "tweet tweeted twitter interview interviews rally rallies filing filings report reports cnn press "
@@ -56,7 +56,46 @@ EXTRA_KNOWN = words(
     "june july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
     "dec yesterday today week month year last first second third previous earlier later again there here "
     "it that those them his her workers warehouse facility store vote votes voting election elections "
-    "union unions file record records database electorate"
+    "union unions file record records database electorate point points percentage ratio proportion fraction "
+    "valid ayes nays"
+)
+# Figure words that settle between rows whose cue words overlap, one ordered list: (words,
+# rows they point to, rows they rule out). A share is never a count ("pct yes", "赞成票比例");
+# "percentage points" are the margin's unit; "valid votes" are the ballots counted; "where were
+# the ballots counted" asks for the place, not the number.
+_COUNTS = frozenset({"votes_for", "votes_against", "counted", "void", "challenged", "eligible", "headcount"})
+SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
+    (
+        Pattern(
+            r"\bpercentage[ -]?points?\b|\bpoints?\b.*\b(margin|lost|won|lose|win|behind|ahead)\b|\b(margin|lost|won|lose|win)\b.*\bpoints?\b|个百分点|百分点"
+        ),
+        frozenset({"margin"}),
+        frozenset({"share", "turnout", "did_win"}),
+    ),
+    (  # both sides asked at once: the tally
+        Pattern(
+            r"\bayes\b|\bnays\b|赞成.{0,3}(和|与|跟|及|、).{0,3}反对|反对.{0,3}(和|与|跟|及|、).{0,3}赞成|多少比多少|\b(yes|for) (and|vs|versus|or) (no|against)\b"
+        ),
+        frozenset({"result"}),
+        frozenset({"votes_for", "votes_against"}),
+    ),
+    (
+        Pattern(r"\bpercent\w*|\bpct\b|%|\bshares?\b|\bproportion\b|\bfraction\b|\bratio\b|比例|占比|百分|比率|几成"),
+        frozenset(),
+        _COUNTS,
+    ),
+    (
+        Pattern(r"\bvalid (votes|ballots)\b|\byes (plus|and|\+) no\b|\bno (plus|and|\+) yes\b|有效票|有效选票"),
+        frozenset({"counted"}),
+        frozenset({"void", "votes_for", "votes_against"}),
+    ),
+    (
+        Pattern(
+            r"\b(where|which (office|place|room|city))\b.*\b(count|counted|tallied|tally)\b|在哪里?(清点|计票|点票)|哪里.*(清点|计票|点票)|在哪.*(清点|计票)"
+        ),
+        frozenset({"count_location"}),
+        frozenset({"counted", "tally_date", "result"}),
+    ),
 )
 _SLOTS = re.compile("[EPOLY]")
 PLACEHOLDER_WORDS = {f"zq{p[1:-1]}zq": letter for p, letter in PLACEHOLDERS.items()}  # "zqelectionzq" -> "E"
@@ -185,6 +224,7 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
         ("en", "zh") if latin and is_cjk(cue_text) else ("zh",) if is_cjk(cue_text) else ("en",)
     )
     reach = FAR - CUE_BONUS
+    settling = [rule for rule in SETTLING if rule[0].search(cue_text)]
     out: list[Scored] = []
     for n, row in enumerate(TABLE):
         similarity = best[n]
@@ -193,6 +233,11 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
         cue = similarity >= reach and any(
             (p := _cue(row, lang)) is not None and p.search(cue_text) for lang in cue_langs
         )
+        for _, towards, against in settling:
+            if row.name in towards:
+                cue = True
+            elif row.name in against:
+                cue, similarity = False, similarity - CUE_BONUS
         missing = missing_slots(row, slots + carried)
         total = similarity + (CUE_BONUS if cue else 0.0) - MISSING_SLOT * len(missing)
         total -= sum(UNUSABLE.get(slot, 0.0) for slot in set(slots) if not any(slot in need for need in row.needs))

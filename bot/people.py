@@ -230,6 +230,8 @@ class PeopleAnswers(Replies):
             s += sum(index.idf(t) for t in topic & index.terms[q.id])
             return s + (0.5 if q.lang == self.lang else 0.0)
 
+        if wanted:  # never a quote about another election than the one named
+            pool = [q for q in pool if not q.elections or wanted.intersection(q.elections)] or list(pool)
         scored = [(weight(q), n, q) for n, q in enumerate(pool)]
         if any(s >= 1 for s, _, _ in scored) and (wanted or topic):
             scored = [item for item in scored if item[0] >= 1] or scored
