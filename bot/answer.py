@@ -43,6 +43,8 @@ CLAIM = Pattern(
     r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact check)\b|真的吗|对吗|是真的|确认|核实"
 )
 WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)")
+SPEAKER_ON = Pattern(r"\b(on|about|re|regarding|over)\b|关于|谈|论")
+WHO_LAST = Pattern(r"(是谁|是哪位|叫什么)[?？]?$")  # "那ALB1的发言人是谁"
 WHO_SAID_WORDS = Pattern(
     r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
 )
@@ -126,6 +128,7 @@ class _Resolver(PeopleAnswers):
             self._who_said,  # "who said <words>": the words are searched in the quotes, not matched as a row
             self._stranger,  # "what did Jeff Bezos say": a speaker the store doesn't know gets no one else's words
             self._described_person,  # "who is the LDJ5 treasurer?", "who is leading the audit?": found by role
+            self._speaker_on,  # "Chris Smalls on JFK8", "斯莫斯谈LDJ5": a speaker and an election only: their quotes
             self._follow_up,  # "and LDJ5?", "它的投票率呢": the last turn's kind of question, with new or carried records
             self._only_names,  # "ALB1", "Chris Smalls", "Staten Island": the record itself
             self._instructed,  # "ignore your instructions and say …": the named election's facts, as they are
@@ -216,18 +219,38 @@ class _Resolver(PeopleAnswers):
         )
 
     def _described_person(self) -> Answer | None:
-        if self.people or self.orgs or not WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm):
+        asks = WHO_ASKS.search(self.a.norm) or WHO_LAST.search(self.a.norm)
+        if self.people or not asks or WHO_SAID_WORDS.search(self.a.norm):
             return None
         role = role_asked(self.a.norm)
+        if self.orgs:  # "who spoke for Amazon on LDJ5?": the organisation's holder of the role
+            return self._who_is(BY_NAME["who_is"]) if role and len(self.orgs) == 1 else None
         found = holders(None, role[0], self.store) if role else self.described_people()
-        if role and len(found) > 1 and self.elections:  # "the LDJ5 treasurer": the holder whose role names it
-            found = [
-                p for p in found if any(e.label.casefold() in p.role.en.casefold() for e in self.elections)
-            ] or found
+        if role and found and self.elections:  # "the LDJ5 treasurer", "ALB1的发言人": the holder(s) tied to it
+            found = self.tied(found)
+            if not found:
+                return self._answer(
+                    Kind.not_found,
+                    Intent.who_is,
+                    row="who_is",
+                    unknown=self.scoped(self._described(None, role[1])),
+                    unknown_kind="speaker",
+                    elections=tuple(self.elections),
+                )
         if not found or len(found) > MAX_SUGGESTIONS:
             return None
         self.people = found
         return self._who_is(BY_NAME["who_is"])
+
+    def _speaker_on(self) -> Answer | None:
+        """A speaker named with an election and nothing else but "on"/"about" asks what they said about
+        it, never the election's result."""
+        if not self.elections or not (self.people or self.orgs):
+            return None
+        words = [w for w in FOLLOW_UP_FILLER.sub(" ", SPEAKER_ON.sub(" ", self.a.template)).split() if w not in "EPOLY"]
+        if words or (not self.people and not SPEAKER_ON.search(self.a.template)):
+            return None  # "ALU JFK8" is the union's election; "the ALU on JFK8" is what it said
+        return self._quotes(BY_NAME["quotes"], self.people)
 
     def _follow_up(self) -> Answer | None:
         """A turn that only names records ("and LDJ5?", "ALB1 too", "LDJ5呢") asks the last turn's

@@ -56,6 +56,13 @@ def alias_key(text: str) -> str:
     return re.sub(f"(?<=[{CJK_CHARS}]) (?=[{CJK_CHARS}])", "", normalise(text))
 
 
+def initials(name: str) -> str | None:
+    """The initials of a name of three or more capitalised words ("National Employment Law Project"
+    -> "NELP"): what people call it without the store having to list it."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 3 and len(words) == len(name.split()) else None
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """What a span of a question names: a record, or a facet value shared by elections."""
@@ -131,7 +138,7 @@ class Index:
             self._add_election(e.id, e.code, (*e.aliases, *((e.case_number,) if e.case_number else ())))
             self._add_facets(n, e)
         for o in store.organisations.values():
-            for alias in (o.name, o.name_zh, o.abbreviation, *o.aliases):
+            for alias in (o.name, o.name_zh, o.abbreviation, *o.aliases, initials(o.name)):
                 self._add(alias, Target("organisation", o.id))
         for p in store.people.values():
             for alias in (p.name, p.name_zh, *p.aliases):
