@@ -22,7 +22,7 @@ from bot.matcher import Analysis, analyse, index_for
 from bot.models import Answer, Election, Intent, Kind, Person, Suggestion
 from bot.people import PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING, examples
-from bot.speakers import holders, role_asked, unknown_name
+from bot.speakers import holders, role_asked, role_index, unknown_name
 from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
@@ -69,6 +69,7 @@ def prepare(store: Store) -> None:
     question: a server calls this before it forks its workers, so they share them."""
     index_for(store)
     quote_index(store)
+    role_index(store)
     aggregates.rank_orders(store)
 
 

@@ -20,8 +20,8 @@ Thresholds, calibrated on tests/questions/*.jsonl (see README "Understanding que
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.language import is_cjk
 from bot.lexicon import DOMAIN, KEYWORDS, STOPWORDS, Pattern, words
@@ -33,6 +33,7 @@ ANSWER = 64.0
 MARGIN = 4.0
 SUGGEST = 50.0
 FAR = SUGGEST - 10.0
+REACH = 40.0  # cue words are looked for only in rows this close to the most alike one
 MAX_SCORED = 90  # characters of a question's template compared with the phrasings
 CUE_BONUS = 16.0
 NO_CUE = 8.0
@@ -79,8 +80,7 @@ def phrasing_key(phrasing: str) -> str:
     return template_key(" ".join(words))
 
 
-@dataclass(frozen=True, slots=True)
-class _Phrasings:
+class _Phrasings(NamedTuple):
     keys: list[str]
     spans: list[tuple[int, int, int]]  # (index in TABLE, first key, end): each row's keys, in order
 
@@ -141,8 +141,7 @@ def is_strange(template: str) -> bool:
     return bool(words) or len(chars) >= 3
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+class Scored(NamedTuple):
     row: QuestionKind
     score: float
     similarity: float
@@ -184,7 +183,7 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
     cue_langs: tuple[Lang, ...] = (
         ("en", "zh") if latin and is_cjk(cue_text) else ("zh",) if is_cjk(cue_text) else ("en",)
     )
-    reach = FAR - CUE_BONUS
+    reach = max(FAR - CUE_BONUS, max(best) - REACH)
     out: list[Scored] = []
     for n, row in enumerate(TABLE):
         similarity = best[n]
@@ -210,8 +209,7 @@ def same_answer(a: QuestionKind, b: QuestionKind, *, elections: int = 0) -> bool
     return elections > 1 and kinds == {Intent.compare, Intent.figure}
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     best: Scored
     rivals: tuple[Scored, ...]  # runners-up within reach, offered when unsure
 
