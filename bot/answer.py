@@ -19,9 +19,10 @@ from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
 from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
 from bot.lexicon import Pattern
 from bot.matcher import Analysis, analyse, index_for
-from bot.models import Answer, Election, Intent, Kind, Person, Suggestion
+from bot.models import Answer, Election, Intent, Kind, Lang, Person, Suggestion
 from bot.people import PeopleAnswers
-from bot.reply import MAX_SUGGESTIONS, POINTING, examples
+from bot.reply import MAX_SUGGESTIONS, POINTING
+from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
 from bot.speakers import holders, role_asked, role_index, unknown_name
 from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
@@ -62,6 +63,13 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
     resolver = _Resolver(question, cut, analysis, lang, store, context)
     resolver.instructed = instructed
     return resolver.resolve()
+
+
+def help_answer(question: str, lang: Lang, store: Store) -> Answer:
+    """The help reply (usage and examples drawn from the table and the store), in `lang`."""
+    return Answer(
+        question=question, kind=Kind.help, intent=Intent.help, lang=lang, examples=examples(store, lang), row="help"
+    )
 
 
 def prepare(store: Store) -> None:

@@ -23,7 +23,8 @@ from weakref import WeakKeyDictionary
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.language import CJK_CHARS, is_cjk, simplified
+from bot.language import CJK_CHARS, simplified
+from bot.language import is_cjk as is_cjk  # re-exported: callers that read it here before bot.language existed
 from bot.lexicon import DOMAIN, KEYWORDS, NEVER_CORRECT, STOPWORDS, Pattern
 from bot.models import Election, Outcome
 from bot.places import KIND_VARIANTS, US_STATES, ZH_NAMES
