@@ -8,7 +8,7 @@ import gc
 import heapq
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from bot.figures import derive
@@ -26,8 +26,7 @@ PENDING = Pattern(
 PLACE_KINDS = ("city", "region", "state", "kind")
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     filter: ListFilter
     positions: frozenset[int] | None  # None: every election
 

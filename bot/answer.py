@@ -22,8 +22,8 @@ from bot.matcher import Analysis, analyse, index_for
 from bot.models import Answer, Election, Intent, Kind, Lang, Person, Suggestion
 from bot.people import PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING
-from bot.reply import examples as examples  # re-exported: bot.slack reads it here
-from bot.speakers import holders, role_asked, unknown_name
+from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
+from bot.speakers import holders, role_asked, role_index, unknown_name
 from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
@@ -69,7 +69,7 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
 
 
 def help_answer(question: str, lang: Lang, store: Store) -> Answer:
-    """Usage in a given language (Slack knows the member's language before any question is asked)."""
+    """The help reply (usage and examples drawn from the table and the store), in `lang`."""
     return Answer(
         question=question, kind=Kind.help, intent=Intent.help, lang=lang, examples=examples(store, lang), row="help"
     )
@@ -80,6 +80,7 @@ def prepare(store: Store) -> None:
     question: a server calls this before it forks its workers, so they share them."""
     index_for(store)
     quote_index(store)
+    role_index(store)
     aggregates.rank_orders(store)
 
 

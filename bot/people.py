@@ -20,6 +20,7 @@ from bot.speakers import (
     holders,
     narrow,
     role_asked,
+    role_index,
     sources_asked,
     unknown_name,
 )
@@ -88,12 +89,7 @@ class PeopleAnswers(Replies):
         asked = terms(" ".join(w for w in self.a.leftover if w not in ("who", "is", "was", "the", "谁", "是谁")))
         if len(asked) < 2:
             return []
-        found = []
-        for person in self.store.people.values():
-            role = terms(person.role.en) | terms(person.role.zh or "")
-            if len(asked & role) >= max(2, round(0.6 * len(asked))):
-                found.append(person)
-        return found
+        return [self.store.people[pid] for pid in role_index(self.store).described(asked)]
 
     def _organisation(self, row: QuestionKind) -> Answer:
         org = self.orgs[0]
