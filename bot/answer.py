@@ -40,9 +40,9 @@ FOLLOW_UP_FILLER = Pattern(
     r"\b(and|also|too|what|how|about|at|for|in|on|the|one|same|then|so|ok|okay|please|pls|i|mean|of|with|as|well)\b|呢|那么|那|还有|也|的|怎么样|如何|我说的是|我是说|我指的是|是说"
 )
 CLAIM = Pattern(
-    r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact check)\b|真的吗|对吗|是真的|确认|核实"
+    r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact[ -]?check(ing)?|really)\b|真的吗|对吗|是真的|确认|核实"
 )
-WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)")
+WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)|是谁|叫什么|是哪位")
 WHO_SAID_WORDS = Pattern(
     r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
 )
@@ -217,10 +217,18 @@ class _Resolver(PeopleAnswers):
         )
 
     def _described_person(self) -> Answer | None:
-        if self.people or self.orgs or not WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm):
+        if self.people or not WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm):
             return None
         role = role_asked(self.a.norm)
-        found = holders(None, role[0], self.store) if role else self.described_people()
+        if self.orgs:  # "the ALU's treasurer", "who … now leads the ALU?": a role in an organisation named
+            if role is None:
+                return None
+            found = list(dict.fromkeys(p for org in self.orgs for p in holders(org, role[0], self.store)))
+            described = set(self.described_people())
+            if len(found) > 1 and described & set(found):
+                found = [p for p in found if p in described]
+        else:
+            found = holders(None, role[0], self.store) if role else self.described_people()
         if role and len(found) > 1 and self.elections:  # "the LDJ5 treasurer": the holder whose role names it
             found = [
                 p for p in found if any(e.label.casefold() in p.role.en.casefold() for e in self.elections)

@@ -93,7 +93,7 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
             r"\bayes\b|\bnays\b|赞成.{0,3}(和|与|跟|及|、).{0,3}反对|反对.{0,3}(和|与|跟|及|、).{0,3}赞成|多少比多少|\b(yes|for) (and|vs|versus|or) (no|against)\b"
         ),
         frozenset({"result"}),
-        frozenset({"votes_for", "votes_against"}),
+        frozenset({"votes_for", "votes_against", "compare"}),
     ),
     (
         Pattern(r"\bpercent\w*|\bpct\b|%|\bshares?\b|\bproportion\b|\bfraction\b|\bratio\b|比例|占比|百分|比率|几成"),
@@ -282,7 +282,8 @@ class Verdict(NamedTuple):
 
     @property
     def close_rival(self) -> bool:
-        return any(r.score > self.best.score - MARGIN for r in self.rivals)
+        # a rival matched on likeness alone is no coin toss against a row whose own words are there
+        return any(r.score > self.best.score - MARGIN and (r.cue or not self.best.cue) for r in self.rivals)
 
     @property
     def plausible(self) -> bool:
