@@ -30,6 +30,12 @@ from bot.textsearch import quote_index, terms
 
 ZH_DOMAIN = Pattern(r"投票|选举|选票|计票|票数|工会|结果|成功|失败")  # Chinese words about a vote
 QUOTED = Pattern(r"[“\"「『][^”\"」』]{4,}[”\"」』]")  # words quoted in the question
+# Question words that ask for something a tally doesn't say ("why did ALB1 vote no?", "how long did
+# the LDJ5 vote take?"): never answered with the result by default.
+ASKS_WHY = Pattern(r"\b(why|how long|how come|what time)\b|为什么|为何|多久|多长时间")  # no row answers these
+ASKS_ELSE = Pattern(
+    r"\b(why|how long|how much|how come|what time|who|whom|whose|which (person|people))\b|为什么|为何|多久|多长时间|谁|哪位"
+)
 RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the result holds
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
@@ -274,6 +280,8 @@ class _Resolver(PeopleAnswers):
     def _sure(self) -> Answer | None:
         if not self.verdict.sure:
             return None
+        if not self.verdict.best.cue and ASKS_WHY.search(self.a.norm):
+            return None  # "how long did the ALB1 vote take?" is only like "how did the ALB1 vote go"
         return self._run(self.verdict.best.row)
 
     def _compare_again(self) -> Answer | None:
@@ -298,7 +306,7 @@ class _Resolver(PeopleAnswers):
         another row's cue word, a person or organisation, or a word about something else is not."""
         if len(self.elections) != 1 or self.people or self.orgs or self.a.unknown_codes:
             return None
-        if WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm) or QUOTED.search(self.read):
+        if ASKS_ELSE.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm) or QUOTED.search(self.read):
             return None  # a question about who, or words in quotation marks: never answered with a tally
         if any(s.cue and s.row.intent not in RESULT_LIKE for s in self.verdict_all if s.score >= SUGGEST):
             return None

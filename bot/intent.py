@@ -66,7 +66,7 @@ EXTRA_KNOWN = words(
     "dec yesterday today week month year last first second third previous earlier later again there here "
     "it that those them his her workers warehouse facility store vote votes voting election elections "
     "union unions file record records database electorate point points percentage ratio proportion fraction "
-    "valid ayes nays showed show stand stands standing reject rejected line"
+    "valid ayes nays breakdown spread split showed show stand stands standing reject rejected line"
 )
 # Figure words that settle between rows whose cue words overlap, one ordered list: (words,
 # rows they point to, rows they rule out). A share is never a count ("pct yes", "赞成票比例");
@@ -87,6 +87,18 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
         ),
         frozenset({"turnout"}),
         frozenset({"share", "eligible"}),
+    ),
+    (  # "what did Amazon say when the union lost at LDJ5?" asks for words, whatever else it names
+        Pattern(
+            r"^(what|how) (did|does|has|have|had)( [^?]{1,40}?)? (say|said|tweet|tweeted|tell|told|post|posted|respond|react)\b|说了什么|怎么说|怎么回应"
+        ),
+        frozenset({"quotes"}),
+        frozenset({"did_win", "result"}),
+    ),
+    (  # "said yes", "said no" is how people voted, not what anyone said
+        Pattern(r"\b(said|say|saying|says) (yes|no)\b|说(是|不|同意|反对)"),
+        frozenset(),
+        frozenset({"quotes", "who_said"}),
     ),
     (  # both sides asked at once: the tally
         Pattern(

@@ -56,7 +56,7 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\bresults?\b|\boutcome\b|\btally\b|\bhappened\b|\bhow did\b.*\b(go|do)\b|\bstatus\b|\bscore\b|\byes\b.*\bno\b|\bfor and against\b|\bwhere (do|does|did) (things|it|matters) stand\b|\bnumbers\b|\bhow did it end\b|\bhow did\b.*\b(vote|end)\b",
+            "en": r"\bresults?\b|\boutcome\b|\btally\b|\bhappened\b|\bhow did\b.*\b(go|do)\b|\bstatus\b|\bscore\b|\byes\b.*\bno\b|\bfor and against\b|\bwhere (do|does|did) (things|it|matters) stand\b|\bnumbers\b|\bbreak ?down\b|\bsplit\b|\bhow did it end\b|\bhow did\b.*\b(vote|end)\b",
             "zh": r"结果|怎么样|情况|发生了什么|赞成.*反对|反对.*赞成",  # both sides asked for: the tally
         },
         example={"en": "{election} result", "zh": "{election}投票结果"},
@@ -195,6 +195,10 @@ RECORD_ROWS = (
                 "{org}发言人说了什么",
                 "{person}的声明",
                 "大家对{election}有什么反应",
+                "{election}选举后工会怎么回应",
+                "公司怎么回应{election}的结果",
+                "{election}投票之后各方怎么说",
+                "关于{election}有哪些言论",
             ),
         },
         cues={
