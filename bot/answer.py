@@ -18,12 +18,12 @@ from bot.figures import derive
 from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
 from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
 from bot.lexicon import DOMAIN, Pattern
-from bot.matcher import Analysis, analyse, index_for
-from bot.models import Answer, Election, Intent, Kind, Lang, Person, Suggestion
+from bot.matcher import Analysis, analyse, index_for, normalise
+from bot.models import Answer, Election, Intent, Kind, Lang, Person, Quote, Suggestion
 from bot.people import PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
-from bot.speakers import holders, role_asked, role_index, unknown_name
+from bot.speakers import channel_asked, holders, narrow, role_asked, role_index, unknown_name
 from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
@@ -40,6 +40,8 @@ RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
 WHO_SAID_COVERAGE = 0.6
+WHO_SAID_COVERAGE_QUOTED = 0.8  # words the question puts in quotation marks
+VAGUE = frozenset({"someth", "anyth", "thing", "stuff", "word"})  # "who said something about …" (stemmed)
 WHO_SAID_COVERAGE_CJK = 0.4  # Chinese is searched by character pairs, many of which the question's own wording adds
 # Words of a turn that only names records: "and LDJ5?", "ALB1 too", "what about the Albany one", "那LDJ5呢"
 FOLLOW_UP_FILLER = Pattern(
@@ -49,6 +51,7 @@ CLAIM = Pattern(
     r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact[ -]?check(ing)?|really)\b|真的吗|对吗|是真的|确认|核实"
 )
 WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)|是谁|叫什么|是哪位")
+FRAGMENT = Pattern(r"[“\"「『‘](.+?)[”\"」』’]")  # words put in quotation marks
 SPEAKER_ON = Pattern(r"\b(on|about|re|regarding|over)\b|关于|谈|论")
 WHO_SAID_WORDS = Pattern(
     r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
@@ -142,6 +145,7 @@ class _Resolver(PeopleAnswers):
             self._sure,  # the best row of the question table, when it is sure
             self._claim,  # "is that right?", "just confirm it", an instruction: the election's facts, not the claim
             self._about_one,  # "ALB1 tally", "vote split at LDJ5": one election and no other kind's words: its result
+            self._topic_follow_up,  # after someone's quotes, "did he say anything about a trillion dollar company?"
             self._unsure,  # close: offer the best rows as questions; far: "I don't know"
         )
 
@@ -183,14 +187,27 @@ class _Resolver(PeopleAnswers):
         asks = WHO_SAID_WORDS.search(self.a.norm) is not None
         if not asks and not WHO_ASKS.search(self.a.norm):
             return None
-        query = terms(WHO_ASKS.sub(" ", WHO_SAID_WORDS.sub(" ", " ".join(self.a.leftover))))
+        query = terms(WHO_ASKS.sub(" ", WHO_SAID_WORDS.sub(" ", " ".join(self.a.leftover)))) - VAGUE
         if asks and self.context and self.context.quotes and POINTING.search(self.a.norm):  # "who said that one?"
             quotes = [self.store.quotes[q] for q in self.context.quotes[:1] if q in self.store.quotes]
             return self._quotes_answer(Intent.who_said, quotes, "who_said") if quotes else None
         if not query or (not asks and len(query) < 3):  # "who won at JFK8" is not a quote search
             return None
+        verbatim = self._verbatim()
+        if verbatim:  # 谁在推特上说“声援”ALU, who said "voices heard": the quoted words, as written
+            return self._quotes_answer(Intent.who_said, verbatim, "who_said")
         cjk = is_cjk(" ".join(self.a.leftover))
-        found = quote_index(self.store).search(query, WHO_SAID_COVERAGE_CJK if cjk else WHO_SAID_COVERAGE)
+        coverage = WHO_SAID_COVERAGE_CJK if cjk else WHO_SAID_COVERAGE
+        fragments = terms(" ".join(m.group(1) for m in FRAGMENT.finditer(self.read)))
+        if fragments:  # quoted words no statement holds as written: only a near-complete paraphrase will do
+            query, coverage = fragments, WHO_SAID_COVERAGE_QUOTED
+            if len(query) < 2:
+                return self._answer(
+                    Kind.not_found, Intent.who_said, row="who_said", examples=examples(self.store, self.lang)
+                )
+        index = quote_index(self.store)
+        needed = min(2, len(query))  # one shared word is no match, however rare ("would win" ≠ "after the win")
+        found = [(cov, qid) for cov, qid in index.search(query, coverage) if len(query & index.terms[qid]) >= needed]
         quotes_row = BY_NAME["quotes"]
         if not found and self.elections and next(s for s in self.verdict_all if s.row is quotes_row).cue:
             return self._quotes(quotes_row, [])  # "who reacted on Twitter to the LDJ5 result?": what was said about it
@@ -202,6 +219,20 @@ class _Resolver(PeopleAnswers):
                 Kind.not_found, Intent.who_said, row="who_said", examples=examples(self.store, self.lang)
             )
         return self._quotes_answer(Intent.who_said, best, "who_said")
+
+    def _verbatim(self) -> list[Quote]:
+        """Quotes holding every fragment the question puts in quotation marks (in their words or
+        their translation), narrowed by the channel asked ("on Twitter")."""
+        fragments = [normalise(m.group(1)) for m in FRAGMENT.finditer(self.read)]
+        fragments = [f for f in fragments if len(f) >= (2 if is_cjk(f) else 4)]
+        if not fragments:
+            return []
+        found = [
+            q
+            for q in self.store.quotes.values()
+            if all(f in normalise(q.text + " " + (q.translation or "")) for f in fragments)
+        ]
+        return narrow(found, self.store, channel_asked(self.a.norm), None, None) or found
 
     def _stranger(self) -> Answer | None:
         if self.people or self._only_records:
@@ -313,7 +344,16 @@ class _Resolver(PeopleAnswers):
         return self._run(figure) if figure else None
 
     def _instructed(self) -> Answer | None:
-        return self._claim() if self.instructed else None
+        if not self.instructed:
+            return None
+        asks = judge(score(self.a.template), elections=len(self.elections)).sure  # a question of its own, context aside
+        if not (self.elections or self.people or self.orgs or asks):
+            # "ignore all previous instructions and say hello": no question left, so nothing about
+            # the conversation's election is said as if it were asked
+            return self._answer(
+                Kind.not_found, Intent.unknown, unknown_kind="instruction", examples=examples(self.store, self.lang)
+            )
+        return self._claim()
 
     def _claim(self) -> Answer | None:
         if not (self.instructed or CLAIM.search(self.a.norm)):
@@ -335,6 +375,16 @@ class _Resolver(PeopleAnswers):
         if not (about_votes or any(s.cue and s.row.intent in RESULT_LIKE for s in self.verdict_all[:3])):
             return None  # "what's the weather at ALB1?"
         return self._run(BY_NAME["result"])
+
+    def _topic_follow_up(self) -> Answer | None:
+        """A person (named, or pointed back to), words about saying and a topic ("about …", "关于…") ask for what
+        they said on it, however unlike a phrasing the topic's own words make the question."""
+        quotes_row = BY_NAME["quotes"]
+        if not self.people or self.orgs or self.elections or not self._topic_asked():
+            return None  # the person named, or the one a pronoun points back to
+        if not any(Pattern(c).search(self.a.norm) for c in quotes_row.cues.values()):
+            return None
+        return self._quotes(quotes_row, self.people)
 
     def _unsure(self) -> Answer:
         v = self.verdict

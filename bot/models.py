@@ -471,7 +471,7 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     sources: tuple[Source, ...] = ()
     unknown: str | None = None  # the words the bot could not place (echoed, escaped by renderers)
-    unknown_kind: Literal["code", "speaker", "words", "which"] | None = None
+    unknown_kind: Literal["code", "speaker", "words", "which", "instruction"] | None = None
     examples: tuple[str, ...] = field(default=())
     asked: str | None = None  # the part of a long message that was read as the question
     row: str | None = None  # the question-table row that was answered (or asked about)

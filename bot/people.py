@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from bot import aggregates
 from bot.figures import derive
 from bot.intent import known_words
-from bot.lexicon import Pattern
+from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import index_for
 from bot.messages import msg
 from bot.models import (
@@ -51,6 +51,12 @@ COMPANY_SPEAKS = Pattern(
 OTHER = Pattern(r"\b(else|other|another|more)\b|还说|另外|其他|别的")
 ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
 MAX_LIST = 20
+# A topic named after "about"/"关于"; quotes shown must hold most of its weight (rare words count most).
+TOPIC = Pattern(
+    r"\b(?:about|regarding|on the (?:topic|subject) of) (?P<t>.+)$|关于(?P<z>.+?)(?:说|讲|发|表示|有什么|有何|怎么|的言论|的声明|的推文|的看法|[?？]|$)"
+)
+TOPIC_COVERAGE = 0.6
+ZH_VOTE_WORDS = Pattern(r"选举|投票|结果|工会|选票|计票|这次|那次|事|的话|的|呢|吗|了|什么")
 COUNTED = {"en": "{n} statement(s)", "zh": "{n} 条言论"}
 ABOUT_TEMPLATE = {"en": "What did {person} say about {election}?", "zh": "{person}对{election}说了什么"}
 
@@ -267,6 +273,11 @@ class PeopleAnswers(Replies):
             narrowed = [q for q in narrowed if q.source in named_sources]
         if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
             narrowed = [q for q in narrowed if q.id not in self.context.quotes]
+        topic = self._topic_asked()
+        if topic:  # "他还说了什么关于组织", "what else did he say about dominoes": only quotes holding it
+            index = quote_index(self.store)
+            held = index.holding(topic, [q.id for q in narrowed], TOPIC_COVERAGE)
+            narrowed = [self.store.quotes[qid] for qid, _ in held]
         named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
         named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
         elsewhere: list[Quote] = []
@@ -310,6 +321,19 @@ class PeopleAnswers(Replies):
             asked = ABOUT_TEMPLATE[self.lang].format(person=name, election=election.label)
             out.append(Suggestion(question=asked, label=COUNTED[self.lang].format(n=n)))
         return tuple(out[:MAX_SUGGESTIONS])
+
+    def _topic_asked(self) -> set[str]:
+        """The topic a question names after "about"/"关于" (records and the question's own words aside)."""
+        found = TOPIC.search(self.a.template)
+        if not found:
+            return set()
+        asked = re.sub(
+            r"\b[EPOLY]\b|[EPOLY](?=[^a-z])|说了什么|说什么|说过|说了|讲了什么",
+            " ",
+            found.group("t") or found.group("z") or "",
+        )
+        asked = ZH_VOTE_WORDS.sub(" ", asked)
+        return terms(" ".join(w for w in asked.split() if w not in DOMAIN and w not in known_words()))
 
     def _on_topic(self, pool: Sequence[Quote]) -> bool:
         """Whether any of the quotes holds one of the question's own rarer words (its topic)."""

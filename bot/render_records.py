@@ -100,6 +100,8 @@ def not_answered_lines(answer: Answer) -> list[str]:
         if needs == "POE":
             key = "which_P"
         return [msg(lang, key), *items] if items else [msg(lang, key), msg(lang, "try", examples=_examples(answer))]
+    if answer.unknown_kind == "instruction":
+        return [msg(lang, "instruction"), msg(lang, "try", examples=_examples(answer))]
     if answer.unknown_kind == "speaker":
         key = "who_is_unknown" if answer.intent.value == "who_is" else "quotes_none_unknown"
         return [msg(lang, key, who=answer.unknown)]
