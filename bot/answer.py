@@ -304,7 +304,10 @@ class _Resolver(PeopleAnswers):
         """One election named, with words about elections but no word of any other kind of question:
         the question is about its result, which shows every figure the sources give. A question with
         another row's cue word, a person or organisation, or a word about something else is not."""
-        if len(self.elections) != 1 or self.people or self.orgs or self.a.unknown_codes:
+        one = self.elections
+        if not one and self.a.targets(*aggregates.PLACE_KINDS):  # "the sortation centre on Staten Island"
+            one = aggregates.first(aggregates.select(self.a, self.store), self.store, 2)
+        if len(one) != 1 or self.people or self.orgs or self.a.unknown_codes:
             return None
         if ASKS_ELSE.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm) or QUOTED.search(self.read):
             return None  # a question about who, or words in quotation marks: never answered with a tally
@@ -313,7 +316,7 @@ class _Resolver(PeopleAnswers):
         about_votes = bool(set(self.a.leftover) & DOMAIN) or ZH_DOMAIN.search(self.a.norm) is not None
         if not (about_votes or any(s.cue and s.row.intent in RESULT_LIKE for s in self.verdict_all[:3])):
             return None  # "what's the weather at ALB1?"
-        return self._run(BY_NAME["result"])
+        return self._run(BY_NAME["result"], elections=one)
 
     def _unsure(self) -> Answer:
         v = self.verdict

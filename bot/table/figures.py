@@ -153,7 +153,7 @@ FIGURE_ROWS = (
         ),
         {
             "en": r"\bcounted\b|\btotal (votes|ballots)\b|\bballots? (were )?(cast|counted|tallied)\b|\bvotes? cast\b|\bhow many\b(?!.*\beligible\b).*\bvoted\b",
-            "zh": r"清点|总票数|多少张选票|一共.*票|多少人投票",
+            "zh": r"清点|总票数|多少张选票|一共.*票|多少人投了?票|投了?票的有?多少人|有效票|有效选票",
         },
         says={
             "en": "{label}: {n:,} ballots counted ({no:,} no + {yes:,} yes; void ballots are not counted)",
