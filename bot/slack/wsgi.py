@@ -26,6 +26,7 @@ def build_wsgi(settings: Settings | None = None, store: Store | None = None) -> 
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
     from bot.slack.app import build_app
+    from bot.slack.conversations import EngineConversations
     from bot.warm import prepare
 
     settings = settings or load_settings()
@@ -33,7 +34,8 @@ def build_wsgi(settings: Settings | None = None, store: Store | None = None) -> 
     logs.setup(settings.log_level)
     ready = False
     store = store or load(settings.facts_dir)
-    slack = SlackRequestHandler(build_app(settings, store, transport="http"), path="/slack/events")
+    app = build_app(settings, store, transport="http", conversations=EngineConversations(store))
+    slack = SlackRequestHandler(app, path="/slack/events")
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
