@@ -16,7 +16,15 @@ from bot import aggregates
 from bot.context import Context
 from bot.figures import derive
 from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
-from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
+from bot.language import (
+    LONG,
+    find_question,
+    is_cjk,
+    last_sentence,
+    plain_words,
+    reply_language,
+    without_instructions,
+)
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import Analysis, analyse, index_for
 from bot.models import Answer, Election, Intent, Kind, Lang, Person, Suggestion
@@ -50,7 +58,7 @@ CLAIM = Pattern(
 )
 WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)|是谁|叫什么|是哪位")
 WHO_SAID_WORDS = Pattern(
-    r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
+    r"\b(who|which (\w+ )?(person|people|expert|professor|official|worker|leader|spokes\w+|one)) (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted|mentioned|talked|expected|complained|praised|critici[sz]ed|blamed|accused|noted|raised|promised|pledged|vowed)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
 )
 
 
@@ -63,7 +71,10 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
     if before and not _records_named(analysis):
         if len(text) <= LONG and "\n" not in text:  # "Albany warehouse election - what were the numbers?": one question
             asked, before = text, ""
-            core, instructed = without_instructions(text)
+            last = last_sentence(text)  # "I'm writing a story. The ALB1 vote — how many voted against?"
+            if last is not None and _records_named(analyse(last, store, known=known_words())):
+                asked = last
+            core, instructed = without_instructions(asked)
             analysis = analyse(core, store, known=known_words())
         else:  # "…ALB1's count was on Tuesday. What was the margin?"
             context = _context_before(before, store) or context

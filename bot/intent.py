@@ -67,7 +67,7 @@ EXTRA_KNOWN = words(
     "dec yesterday today week month year last first second third previous earlier later again there here "
     "it that those them his her workers warehouse facility store vote votes voting election elections "
     "union unions file record records database electorate point points percentage ratio proportion fraction "
-    "valid ayes nays breakdown spread split showed show stand stands standing reject rejected line"
+    "valid ayes nays rundown lowdown deal landslide blowout narrow narrowly mentioned talked spoke expected breakdown spread split showed show stand stands standing reject rejected line"
 )
 # Figure words that settle between rows whose cue words overlap, one ordered list: (words,
 # rows they point to, rows they rule out). A share is never a count ("pct yes", "赞成票比例");
@@ -100,6 +100,16 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
         Pattern(r"\b(said|say|saying|says) (yes|no)\b|说(是|不|同意|反对)"),
         frozenset(),
         frozenset({"quotes", "who_said"}),
+    ),
+    (  # one side's votes are not all the ballots: "how many voted against?" (both sides: the next rule)
+        Pattern(r"\bvot(ed|es?|ing) (against|no)\b|投了?反对票|反对票"),
+        frozenset({"votes_against"}),
+        frozenset({"counted"}),
+    ),
+    (
+        Pattern(r"\bvot(ed|es?|ing) (for|yes|in favou?r)\b|投了?赞成票|赞成票"),
+        frozenset({"votes_for"}),
+        frozenset({"counted"}),
     ),
     (  # both sides asked at once: the tally
         Pattern(

@@ -296,7 +296,7 @@ FIGURE_ROWS = (
             "{election}差距有多大",
         ),
         {
-            "en": r"\bmargins?\b|\bspread\b|\bhow badly\b|\bhow many more\b|\bmore (no|yes) votes than\b|\bby how (much|many)\b|\b(lose|lost|win|won|fail(ed)?)\b.*\bby\b|\bgap\b|\bhow close\b|\bseparat",
+            "en": r"\bmargins?\b|\bspread\b|\blandslide\b|\bblowout\b|\bnarrow(ly)?\b|\bhow badly\b|\bhow many more\b|\bmore (no|yes) votes than\b|\bby how (much|many)\b|\b(lose|lost|win|won|fail(ed)?)\b.*\bby\b|\bgap\b|\bhow close\b|\bseparat",
             "zh": r"差距|差额|相差|差了多少|差几票|输了多少|输了几票|赢了多少|赢了几票|多多少|多几票",
         },
         says={
