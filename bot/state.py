@@ -9,6 +9,7 @@ line when Redis is back, and tries Redis again at most once per `retry_interval`
 from __future__ import annotations
 
 import logging
+import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -145,8 +146,14 @@ class RedisState:
     def first_time(self, key: str, ttl_seconds: float) -> bool:
         local = self.local.first_time(key, ttl_seconds)  # also remembers keys seen during an outage
         ms = max(1, int(ttl_seconds * 1000))
-        shared = self._call("first_time", lambda: bool(self.client.set(self._prefix + key, "1", nx=True, px=ms)), None)
+        shared = self._call("first_time", lambda: self._claim(self._prefix + key, ms), None)
         return local if shared is None else shared and local
+
+    def _claim(self, key: str, ms: int) -> bool:
+        """SET NX with a value of our own: if a timed-out SET did land and redis-py's retry then
+        finds the key taken, the value tells us the key is ours after all."""
+        token = secrets.token_hex(8)
+        return bool(self.client.set(key, token, nx=True, px=ms)) or self.client.get(key) == token
 
     def ping(self) -> bool:
         """Try Redis now (at start-up); an unreachable Redis starts an outage, logged once."""

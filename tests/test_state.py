@@ -45,7 +45,7 @@ def logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
 
 @pytest.fixture
 def shared(redis_server: RedisServer) -> Iterator[RedisState]:
-    state = RedisState.from_url(redis_server.url, retry_interval=0.05)
+    state = RedisState.from_url(redis_server.url, timeout=2, retry_interval=0.05)  # slow CI is not an outage
     yield state
     state.client.close()
 
@@ -130,7 +130,7 @@ def test_redis_put_get_with_ttl(shared: RedisState) -> None:
 
 
 def test_redis_context_written_by_one_instance_is_read_by_another(redis_server: RedisServer) -> None:
-    one, two = RedisState.from_url(redis_server.url), RedisState.from_url(redis_server.url)
+    one, two = RedisState.from_url(redis_server.url, timeout=2), RedisState.from_url(redis_server.url, timeout=2)
     one.put("T1:D1:D1", "turn-1", 60)
     assert two.get("T1:D1:D1") == "turn-1"
     two.put("T1:D1:D1", "turn-2", 60)
@@ -138,7 +138,7 @@ def test_redis_context_written_by_one_instance_is_read_by_another(redis_server: 
 
 
 def test_redis_first_time_once_across_instances_and_threads(redis_server: RedisServer) -> None:
-    instances: list[SharedState] = [RedisState.from_url(redis_server.url) for _ in range(4)]
+    instances: list[SharedState] = [RedisState.from_url(redis_server.url, timeout=2) for _ in range(4)]
     assert first_time_races(instances) == [1] * 20
 
 
@@ -168,7 +168,7 @@ def test_redis_stopped_then_restarted(
     redis_server.start()  # empty: nothing was persisted
     wait_until(lambda: shared.get("conv") is not None and shared.available)
     assert shared.first_time("event:after", 60) is True
-    assert shared.client.get("election-bot:event:after") == "1"
+    assert shared.client.exists("election-bot:event:after")
     assert shared.first_time("event:after", 60) is False
     assert shared.first_time("event:outage3", 60) is False  # seen during the outage, by this process
     assert shared.get("conv") == "during"  # Redis lost it; this process's copy carries the conversation on
