@@ -32,6 +32,7 @@ T = TypeVar("T")
 REDIS_TIMEOUT = 0.25  # seconds to connect or to wait for a reply: a request never waits long on Redis
 RETRY_INTERVAL = 1.0  # seconds between attempts to reach Redis during an outage (per process)
 KEY_PREFIX = "election-bot:"
+SEEN_IN_REDIS, SEEN_IN_OUTAGE = "redis", "outage"  # what RedisState's local copy of a once-only key holds
 
 
 class SharedState(Protocol):
@@ -65,11 +66,11 @@ class MemoryState:
         with self._lock:
             self._set(key, value, ttl_seconds)
 
-    def first_time(self, key: str, ttl_seconds: float) -> bool:
+    def first_time(self, key: str, ttl_seconds: float, *, mark: str = "1") -> bool:
         with self._lock:
             if self._live(key, self._clock()) is not None:
                 return False
-            self._set(key, "1", ttl_seconds)
+            self._set(key, mark, ttl_seconds)
             return True
 
     def _live(self, key: str, now: float) -> str | None:
@@ -93,7 +94,9 @@ class RedisState:
     """Redis (redis-py), with a per-process `MemoryState` that keeps a copy and takes over in an outage.
 
     Writes go to both, so a Redis outage or restart does not lose what this process saw;
-    reads prefer Redis (every instance's latest) and fall back to the local copy.
+    reads prefer Redis (every instance's latest) and fall back to the local copy. Once-only
+    keys are decided by Redis alone while it is up, by the local copy while it is not, and a
+    key claimed during an outage stays claimed after it.
     """
 
     def __init__(
@@ -144,10 +147,14 @@ class RedisState:
         self._call("put", lambda: bool(self.client.set(self._prefix + key, value, px=ms)), False)
 
     def first_time(self, key: str, ttl_seconds: float) -> bool:
-        local = self.local.first_time(key, ttl_seconds)  # also remembers keys seen during an outage
+        if self.local.get(key) == SEEN_IN_OUTAGE:
+            return False  # claimed by this process while Redis was away; Redis never heard of it
         ms = max(1, int(ttl_seconds * 1000))
         shared = self._call("first_time", lambda: self._claim(self._prefix + key, ms), None)
-        return local if shared is None else shared and local
+        if shared is None:  # Redis unreachable: this process's memory decides
+            return self.local.first_time(key, ttl_seconds, mark=SEEN_IN_OUTAGE)
+        self.local.put(key, SEEN_IN_REDIS, ttl_seconds)  # so a retry during a later outage is still caught here
+        return shared
 
     def _claim(self, key: str, ms: int) -> bool:
         """SET NX with a value of our own: if a timed-out SET did land and redis-py's retry then

@@ -7,11 +7,11 @@ import logging
 import os
 import signal
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from polling import wait_until
 from prometheus_client import REGISTRY
 from redis_server import RedisServer
 from serve import free_port
@@ -193,13 +193,6 @@ def test_redis_paused_requests_do_not_hang(redis_server: RedisServer, logs: pyte
         os.kill(redis_server.process.pid, signal.SIGCONT)
     assert len(outage_lines(logs)[0]) == 1
     assert "(TimeoutError)" in outage_lines(logs)[0][0]
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.05)
 
 
 # --- chosen in one place --------------------------------------------------------------------
