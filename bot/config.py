@@ -41,6 +41,7 @@ class Settings:
     slack_state_secret: str | None = None  # signs OAuth state values
     slack_redirect_uri: str | None = None
     metrics_dir: Path | None = None  # PROMETHEUS_MULTIPROC_DIR: set under gunicorn by bot/gunicorn_conf.py
+    metrics_token: str | None = None  # if set, /metrics wants "Authorization: Bearer <token>"
 
     def __repr__(self) -> str:  # secrets never reach a log line through repr()
         return (
@@ -134,4 +135,5 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         slack_state_secret=oauth["SLACK_STATE_SECRET"],
         slack_redirect_uri=get("SLACK_REDIRECT_URI"),
         metrics_dir=Path(multiproc) if (multiproc := get("PROMETHEUS_MULTIPROC_DIR")) else None,
+        metrics_token=get("METRICS_TOKEN"),
     )

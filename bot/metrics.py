@@ -8,6 +8,7 @@ registry is served.
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -58,10 +59,28 @@ def count_api_error(method: str, error: str) -> None:
     API_ERRORS.labels(method, error[:64]).inc()
 
 
-def metrics_app(multiprocess_dir: Path | None) -> WsgiApp:
-    """The /metrics WSGI app: every worker's figures when `multiprocess_dir` is set, else this process's."""
-    if multiprocess_dir is None:
-        return make_wsgi_app(REGISTRY)
-    registry = CollectorRegistry()
-    multiprocess.MultiProcessCollector(registry, path=str(multiprocess_dir))  # type: ignore[no-untyped-call]
-    return make_wsgi_app(registry)
+def metrics_app(multiprocess_dir: Path | None, *, token: str | None = None) -> WsgiApp:
+    """The /metrics WSGI app: every worker's figures when `multiprocess_dir` is set, else this process's.
+
+    With `token` (METRICS_TOKEN), a scrape must send `Authorization: Bearer <token>`: the
+    figures are no secret, but they need not be public on the bot's Slack URL either.
+    """
+    registry = REGISTRY
+    if multiprocess_dir is not None:
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry, path=str(multiprocess_dir))  # type: ignore[no-untyped-call]
+    serve: WsgiApp = make_wsgi_app(registry)
+    if token is None:
+        return serve
+    expected = f"Bearer {token}".encode()
+
+    def guarded(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        given = str(environ.get("HTTP_AUTHORIZATION", "")).encode("utf-8", "replace")
+        if not hmac.compare_digest(given, expected):
+            start_response(
+                "401 Unauthorized", [("Content-Type", "text/plain; charset=utf-8"), ("WWW-Authenticate", "Bearer")]
+            )
+            return [b"metrics need Authorization: Bearer <METRICS_TOKEN>\n"]
+        return serve(environ, start_response)
+
+    return guarded

@@ -9,6 +9,7 @@ line when Redis is back, and tries Redis again at most once per `retry_interval`
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import threading
 import time
@@ -202,9 +203,10 @@ class RedisState:
             self._down_since, self._fallbacks = now, 0
         metrics.REDIS_OUTAGES.inc()
         log.error(
-            "Redis at %s unreachable (%s): using per-process state until it is back",
+            "Redis at %s unreachable (%s): using per-process state until it is back (pid %d)",
             self.where(),
             type(exc).__name__,
+            os.getpid(),
         )
 
     def _came_back(self) -> None:
@@ -214,10 +216,11 @@ class RedisState:
             seconds, fallbacks = self._clock() - self._down_since, self._fallbacks
             self._down_since = None
         log.info(
-            "Redis at %s reachable again after %.1f s (%d operations used per-process state)",
+            "Redis at %s reachable again after %.1f s (%d operations used per-process state; pid %d)",
             self.where(),
             seconds,
             fallbacks,
+            os.getpid(),
         )
 
     def _fell_back(self, operation: str) -> None:

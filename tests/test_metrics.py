@@ -27,11 +27,10 @@ def sample(text: str, name: str, labels: dict[str, str]) -> float | None:
     return None
 
 
-def serve_wsgi(app: Any, path: str = "/metrics") -> tuple[str, str]:
+def serve_wsgi(app: Any, **headers: str) -> tuple[str, str]:
     status: list[str] = []
-    body = b"".join(
-        app({"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": ""}, lambda s, h: status.append(s))
-    )
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/metrics", "QUERY_STRING": ""} | headers
+    body = b"".join(app(environ, lambda s, h: status.append(s)))
     return status[0], body.decode()
 
 
@@ -70,6 +69,16 @@ def test_counts_in_one_process() -> None:
     assert sample(text, "election_bot_duplicate_events_total", {"reason": "seen"}) == before["seen"] + 1
     labels = {"method": "chat.postMessage", "error": "channel_not_found"}
     assert sample(text, "election_bot_slack_api_errors_total", labels) == before["api"] + 1
+
+
+@pytest.mark.parametrize("authorization", [None, "Bearer wrong", "Bearer s3cret-x", "bearer s3cret"])
+def test_token_guards_the_figures(authorization: str | None) -> None:
+    app = metrics.metrics_app(None, token="s3cret")
+    status, text = serve_wsgi(app, **({"HTTP_AUTHORIZATION": authorization} if authorization else {}))
+    assert (status, text) == ("401 Unauthorized", "metrics need Authorization: Bearer <METRICS_TOKEN>\n")
+    status, text = serve_wsgi(app, HTTP_AUTHORIZATION="Bearer s3cret")
+    assert status == "200 OK"
+    assert "election_bot_requests_total" in text
 
 
 def hit(base: str) -> dict[str, Any]:

@@ -162,6 +162,7 @@ def test_redis_stopped_then_restarted(
     down, up = outage_lines(logs)
     assert down == [
         f"Redis at 127.0.0.1:{redis_server.port} unreachable (ConnectionError): using per-process state until it is back"
+        f" (pid {os.getpid()})"
     ]
     assert up == []
 
@@ -219,6 +220,7 @@ def test_unreachable_redis_at_start_is_logged_once_and_served_locally(logs: pyte
     messages = [r.getMessage() for r in logs.records]
     assert messages == [
         f"Redis at 127.0.0.1:{port} unreachable (ConnectionError): using per-process state until it is back"
+        f" (pid {os.getpid()})"
     ]
 
 
