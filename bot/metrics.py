@@ -17,6 +17,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, make_wsgi_a
 from prometheus_client.registry import REGISTRY
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+METRICS_PATH = "/metrics"
 
 # Surfaces: command, mention, dm, post_button, suggestion_button, ... (whatever the Slack app names).
 # Outcomes: answered, unanswered (the bot abstained or suggested), failed (answering raised).
@@ -84,3 +85,15 @@ def metrics_app(multiprocess_dir: Path | None, *, token: str | None = None) -> W
         return serve(environ, start_response)
 
     return guarded
+
+
+def with_metrics(app: WsgiApp, multiprocess_dir: Path | None, *, token: str | None = None) -> WsgiApp:
+    """`app` with GET /metrics in front of it."""
+    serve_metrics = metrics_app(multiprocess_dir, token=token)
+
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == METRICS_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            return serve_metrics(environ, start_response)
+        return app(environ, start_response)
+
+    return application

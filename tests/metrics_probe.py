@@ -1,4 +1,4 @@
-"""A WSGI app for testing metrics under gunicorn: /hit counts one answered question, /metrics serves them."""
+"""A WSGI app for testing metrics under gunicorn: /hit counts one answered question; with_metrics adds /metrics."""
 
 from __future__ import annotations
 
@@ -12,13 +12,10 @@ from bot.config import load_settings
 
 
 def create() -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
-    serve_metrics = metrics.metrics_app(load_settings().metrics_dir)
+    settings = load_settings()
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        path = environ.get("PATH_INFO")
-        if path == "/metrics":
-            return serve_metrics(environ, start_response)
-        if path == "/hit":
+        if environ.get("PATH_INFO") == "/hit":
             metrics.observe_answer("probe", True, 0.003)
             body = {"pid": os.getpid(), "dir": os.environ.get("PROMETHEUS_MULTIPROC_DIR")}
             start_response("200 OK", [("Content-Type", "application/json")])
@@ -26,4 +23,4 @@ def create() -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
         start_response("200 OK", [("Content-Type", "text/plain")])
         return [b"ok\n"]
 
-    return app
+    return metrics.with_metrics(app, settings.metrics_dir, token=settings.metrics_token)
