@@ -2,7 +2,9 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-dev
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+QUESTIONS := ../shared/questions
 
 .PHONY: run test lint typecheck unit bench score clean
 
@@ -11,24 +13,33 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# Running needs the runtime dependencies only; the dev tools (ruff, mypy, pytest...) come with `make test`.
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q bot
+	@touch $(RUN_STAMP)
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m compileall -q bot
-	@touch $(STAMP)
+	@touch $(DEV_STAMP) $(RUN_STAMP)
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/election-bot run
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/ruff check bot tests bench
 	$(BIN)/ruff format --check bot tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-score: $(STAMP)
-	$(BIN)/python ../shared/questions/score.py ../shared/questions/dev.jsonl --cmd '$(BIN)/election-bot ask --json' -v
+# The sample question set is not part of the repo: it lives in ../shared/questions/ beside the checkout.
+score:
+	@test -f $(QUESTIONS)/score.py || { echo "Error: make score needs the shared question set at $(QUESTIONS)/ beside this checkout (it is not in the repo)" >&2; exit 2; }
+	@$(MAKE) --no-print-directory $(RUN_STAMP)
+	$(BIN)/python $(QUESTIONS)/score.py $(QUESTIONS)/dev.jsonl --cmd '$(BIN)/election-bot ask --json' -v
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	cd bench && ../$(BIN)/python run_all.py
 
 clean:

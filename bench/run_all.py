@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import cli_start
+import first_requests
 import scale
 import slack_http
 import soak
@@ -32,6 +33,7 @@ def main() -> None:
     http = slack_http.main(1000)
     cli = cli_start.main(21)
     soaked = soak.main(10_000, 20, 600)
+    first = first_requests.main()
     shipped, largest = sizes[0], sizes[-1]
     rows = "\n".join(
         f"| {int(r['elections']):,} | {int(r['people']):,} / {int(r['quotes']):,} | {r['load_s']:.2f} s | {r['index_s']:.2f} s "
@@ -124,6 +126,8 @@ retries (`X-Slack-Retry-Reason: http_timeout`) and 5 % forged signatures.
 | server RSS (master + workers) | {soaked["rss_before_mb"]:.0f} MB → {soaked["rss_after_mb"]:.0f} MB ({soaked["rss_after_mb"] - soaked["rss_before_mb"]:+.0f} MB) |
 
 The growth is the event-id cache filling (bounded at 10,000 ids per worker, expiring after an hour).
+
+{first_requests.section(first)}
 """
     (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
     print(f"wrote {BENCH / 'RESULTS.md'}")

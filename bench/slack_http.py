@@ -1,4 +1,5 @@
-"""Median and p99 from a signed slash-command request to its response over loopback: the bot
+"""Median and p99 from a signed slash-command request to its HTTP response (since issue 7 the
+acknowledgement; the answer follows through the response_url) over loopback: the bot
 beside a minimal Bolt app that acks with fixed text, both under the Procfile's gunicorn
 command, measured side by side (interleaved) in one run.
 

@@ -73,7 +73,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "run":
         return _run(args)
     if args.command == "slack":
-        from bot.slack_run import run_socket_mode
+        from bot.slack.run import run_socket_mode
 
         return run_socket_mode(args.facts)
     parser.print_help()
@@ -113,7 +113,7 @@ def _facts_check(directory: Path | None) -> int:
     try:
         store = load(directory)
     except FactStoreError as exc:
-        for problem in exc.problems:
+        for problem in exc.first():
             print(problem)
         print(f"{len(exc.problems)} problem(s) found", file=sys.stderr)
         return EXIT_USAGE
@@ -132,7 +132,7 @@ def _run(args: argparse.Namespace) -> int:
     settings = load_settings()
     if settings.slack_configured:
         print("Slack tokens found: starting the Slack app.", file=sys.stderr)
-        from bot.slack_run import run_from_settings
+        from bot.slack.run import run_from_settings
 
         return run_from_settings(settings, args.facts)
     missing = "" if settings.slack_bot_token else "SLACK_BOT_TOKEN and "

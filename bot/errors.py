@@ -14,3 +14,9 @@ class FactStoreError(BotError):
         self.problems = problems
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         super().__init__(problems[0] + more)
+
+    def first(self, limit: int = 20) -> list[str]:
+        """At most `limit` problems, then one line counting the rest."""
+        if len(self.problems) <= limit:
+            return list(self.problems)
+        return [*self.problems[:limit], f"… and {len(self.problems) - limit} more problems"]

@@ -34,7 +34,16 @@ INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 STATE_SECONDS = 600  # an installer has ten minutes between "Add to Slack" and approving
 # The bot scopes requested at install: the same list as manifest.yml's oauth_config (a test checks).
-BOT_SCOPES = ("commands", "app_mentions:read", "im:history", "chat:write")
+BOT_SCOPES = (
+    "commands",
+    "app_mentions:read",
+    "im:history",
+    "chat:write",
+    "users:read",
+    "links:read",
+    "links:write",
+    "assistant:write",
+)
 
 
 class SignedStateStore(OAuthStateStore):

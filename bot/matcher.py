@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 import unicodedata
 from array import array
 from collections.abc import Iterable
@@ -196,16 +197,21 @@ class Index:
 
 
 _INDEXES: WeakKeyDictionary[Store, Index] = WeakKeyDictionary()
+_INDEXES_LOCK = threading.Lock()
 
 
 def index_for(store: Store) -> Index:
+    """The store's index, built once per process however many threads ask at once."""
     index = _INDEXES.get(store)
     if index is None:
-        gc.disable()  # hundreds of thousands of small objects: don't let the collector rescan them
-        try:
-            index = _INDEXES[store] = Index(store)
-        finally:
-            gc.enable()
+        with _INDEXES_LOCK:
+            index = _INDEXES.get(store)
+            if index is None:
+                gc.disable()  # hundreds of thousands of small objects: don't let the collector rescan them
+                try:
+                    index = _INDEXES[store] = Index(store)
+                finally:
+                    gc.enable()
     return index
 
 

@@ -63,7 +63,7 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "figure.count_location": "{label}: the count was held at {where}",
         "figure.objections": "{label}: the parties had {n} business days to file objections",
         "figure.headcount": "{label}: {more}{n} workers",
-        "figure.place": "{label}: {employer} {kind} in {where}",
+        "figure.place": "{label}: {employer} {kind}, {where}",
         "missing": "{label}: the sources give no {what}.",
         "what.votes_for": "vote counts",
         "what.votes_against": "vote counts",
@@ -125,6 +125,10 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "channel.rally": "at a rally",
         "channel.report": "report",
         "channel.filing": "filing",
+        "channel.no_response": "no response to a request for comment",
+        "quote_source_says": "(the source's words) {text}",
+        "near": "near {city}",
+        "transliterated": "{name} (election-bot's transliteration of {zh})",
     },
     "zh": {
         "tally_no_yes": "{label}：反对 {no} 票 / 赞成 {yes} 票 — {outcome}{union}",
@@ -227,6 +231,10 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "channel.rally": "集会",
         "channel.report": "报告",
         "channel.filing": "文件",
+        "channel.no_response": "未回应置评请求",
+        "quote_source_says": "（来源的报道）{text}",
+        "near": "{city}附近",
+        "transliterated": "{zh}（{name} 为 election-bot 音译）",
     },
 }
 

@@ -20,6 +20,7 @@ CODE = re.compile(r"[A-Z]{2,5}\d{1,4}")
 STATE = re.compile(r"[A-Z]{2}")
 CASE_NUMBER = re.compile(r"\d{2}-[A-Z]{2}-\d{5,6}")  # NLRB case number, e.g. 29-RC-288020
 PARTIAL_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")  # YYYY-MM-DD, or YYYY-MM
+DATE_FIELDS = frozenset({"published", "tally_date", "date"})  # fields a TOML file may write as a TOML date
 STRICT: dict[str, Any] = {"extra": "forbid"}  # pydantic: a misspelt key in a fact file fails loudly
 
 
@@ -65,8 +66,18 @@ def _counts(problems: list[str], record: object, names: tuple[str, ...]) -> None
             problems.append(f"{name}: must be 0 or more (got {value})")
 
 
+def is_date(value: str) -> bool:
+    """YYYY-MM-DD naming a real day (not 2022-02-30), or YYYY-MM."""
+    if not PARTIAL_DATE.fullmatch(value):
+        return False
+    try:
+        return len(value) == 7 or bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def _date(problems: list[str], name: str, value: str | None) -> None:
-    if value is not None and not PARTIAL_DATE.fullmatch(value):
+    if value is not None and not is_date(value):
         problems.append(f"{name}: must be YYYY-MM-DD or YYYY-MM (got {value!r})")
 
 
@@ -148,6 +159,7 @@ class Election:
     employer: str
     facility_kind: str | None = None
     city: str | None = None
+    near_city: bool = False  # the source places it near `city`, not in it ("the Amazon facility near Albany")
     region: str | None = None
     state: str
     union: str | None = None
@@ -189,7 +201,7 @@ class Election:
             and (self.case_number is None or CASE_NUMBER.fullmatch(self.case_number))
             and STATE.fullmatch(self.state)
             and self.employer.strip()
-            and (self.tally_date is None or PARTIAL_DATE.fullmatch(self.tally_date))
+            and (self.tally_date is None or is_date(self.tally_date))
             and self.sources
             and all(ID.fullmatch(s) for s in self.sources)
             and all(c is None or c >= 0 for c in counts)
@@ -214,6 +226,8 @@ class Election:
 
     def _invariants(self) -> list[str]:
         yes, no, total = self.votes_for, self.votes_against, self.total_ballots_counted
+        if self.near_city and self.city is None:
+            return ["near_city needs the city it is near"]
         if (yes is None) != (no is None):
             return ["votes_for and votes_against must be given together"]
         if total is not None and yes is None:
@@ -290,6 +304,7 @@ class Person:
     id: str
     name: str
     name_zh: str | None = None
+    name_transliterated: bool = False  # `name` is election-bot's romanisation of name_zh: no source spells it
     aliases: tuple[str, ...] = ()
     role: Text
     organisation: str | None = None
@@ -297,6 +312,8 @@ class Person:
 
     def __post_init__(self) -> None:
         _check_named(self.id, self.name, self.sources)
+        if self.name_transliterated and not self.name_zh:
+            raise RecordError("name_transliterated: needs the name_zh that `name` transliterates")
 
 
 class Channel(StrEnum):
@@ -306,6 +323,12 @@ class Channel(StrEnum):
     rally = "rally"
     report = "report"
     filing = "filing"
+    no_response = "no_response"  # the source says the speaker did not (immediately) respond to its request
+
+
+# How `reported` is used, one meaning throughout: false when `text` is the speaker's words as the
+# source quotes them (in quotation marks, whole or a fragment); true when it is the source's own
+# words about what was said or done (indirect speech, a paraphrase, possibly with quoted fragments).
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -315,7 +338,7 @@ class Quote:
     speaker: str  # a person or an organisation
     text: str  # exactly as published, in the source's language
     lang: Lang
-    reported: bool = False  # indirect or partial speech as the source reports it
+    reported: bool = False  # `text` is the source's words, not the speaker's (see above)
     translation: str | None = None  # ours, always labelled; never shown as the speaker's words
     channel: Channel
     date: str | None = None
@@ -330,6 +353,8 @@ class Quote:
         _date(problems, "date", self.date)
         _ids(problems, "elections", self.elections)
         _ids(problems, "source", self.source)
+        if self.channel is Channel.no_response and not self.reported:
+            problems.append("channel 'no_response': the text is the source's words, so reported must be true")
         _check(problems)
 
 

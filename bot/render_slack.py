@@ -12,7 +12,8 @@ from bot.matcher import is_cjk
 from bot.messages import msg
 from bot.models import Answer, Intent, Kind
 from bot.render_text import text_lines
-from bot.slack_text import to_plain
+from bot.slack.limits import chunks, safe_cut
+from bot.slack.text import to_plain
 
 SECTION_LIMIT = 3000  # characters of text in one section block
 MAX_BLOCKS = 50
@@ -65,25 +66,8 @@ def _mrkdwn_line(line: str) -> str:
 
 def _chunks(lines: list[str]) -> list[str]:
     """Join lines into section texts of at most SECTION_LIMIT characters, splitting only at line ends
-    (a single overlong line is cut at the limit)."""
-    chunks: list[str] = []
-    current = ""
-    for line in lines:
-        while len(line) > SECTION_LIMIT:
-            if current:
-                chunks.append(current)
-                current = ""
-            chunks.append(line[:SECTION_LIMIT])
-            line = line[SECTION_LIMIT:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > SECTION_LIMIT:
-            chunks.append(current)
-            current = line
-        else:
-            current = candidate
-    if current:
-        chunks.append(current)
-    return chunks
+    (a single overlong line is split escape-safely, staying quoted: see bot.slack.limits)."""
+    return list(chunks(lines, SECTION_LIMIT))
 
 
 def section(text: str) -> Block:
@@ -148,7 +132,7 @@ def slack_message(answer: Answer, *, post_button: bool = False) -> tuple[str, li
         )
     fallback = escape("\n".join([*lines, footer] if footer else lines))
     if len(fallback) > FALLBACK_LIMIT:
-        fallback = fallback[: FALLBACK_LIMIT - 1] + "…"
+        fallback = fallback[: safe_cut(fallback, FALLBACK_LIMIT - 1)] + "…"
     return fallback, blocks
 
 

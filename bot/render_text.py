@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.messages import ORG_KIND, OUTCOME, OUTCOME_SHORT, TALLY_KIND, msg
-from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Outcome, Quote, Source
+from bot.models import Answer, Channel, Derived, Election, Figure, Intent, Kind, Lang, Outcome, Person, Quote, Source
 from bot.places import state_name, zh_name
 
 MONTHS = (
@@ -71,10 +71,12 @@ def headline(e: Election, lang: Lang) -> str:
 
 
 def where(e: Election, lang: Lang) -> str:
+    city = (zh_name(e.city) or e.city) if lang == "zh" and e.city else e.city
+    if city and e.near_city:
+        city = msg(lang, "near", city=city)
     if lang == "zh":
-        parts = [state_name(e.state, "zh"), zh_name(e.city) if e.city and zh_name(e.city) else e.city]
-        return "".join(p for p in parts if p)
-    parts = [e.city, e.region, state_name(e.state)]
+        return "".join(p for p in (state_name(e.state, "zh"), city) if p)
+    parts = [city, e.region, state_name(e.state)]
     return ", ".join(p for p in parts if p)
 
 
@@ -253,12 +255,17 @@ def list_item(e: Election, lang: Lang) -> str:
     return text if e.code is None else f"{text} · {place}"
 
 
+def person_name(p: Person, lang: Lang) -> str:
+    """The name, saying so when it is election-bot's transliteration of the source's Chinese."""
+    return msg(lang, "transliterated", name=p.name, zh=p.name_zh) if p.name_transliterated else p.name
+
+
 def quote_lines(q: Quote, answer: Answer) -> list[str]:
     lang = answer.lang
     person = next((p for p in answer.people if p.id == q.speaker), None)
     org = next((o for o in answer.organisations if o.id == q.speaker), None)
     if person:
-        name = person.name_zh if lang == "zh" and person.name_zh else person.name
+        name = person.name_zh if lang == "zh" and person.name_zh else person_name(person, lang)
         role = f"（{person.role.get(lang)}）" if lang == "zh" else f" ({person.role.get(lang)})"
     else:
         name = (org.name_zh if lang == "zh" and org and org.name_zh else org.name) if org else q.speaker
@@ -267,7 +274,8 @@ def quote_lines(q: Quote, answer: Answer) -> list[str]:
     lines = [
         msg(lang, "quote_head", speaker=name, role=role, channel=msg(lang, f"channel.{q.channel.value}"), date=date)
     ]
-    lines.append("> " + (msg(lang, "quote_reported", text=q.text) if q.reported else f"“{q.text}”"))
+    body = "quote_source_says" if q.channel is Channel.no_response else "quote_reported"
+    lines.append("> " + (msg(lang, body, text=q.text) if q.reported else f"“{q.text}”"))
     if q.translation and q.lang != lang:
         lines.append("> " + msg(lang, "translation", text=q.translation))
     return lines
@@ -333,7 +341,10 @@ def who_is_lines(answer: Answer) -> list[str]:
     lines = []
     for person in answer.people:
         org = next((o for o in answer.organisations if o.id == person.organisation), None)
-        name = f"{person.name_zh}（{person.name}）" if lang == "zh" and person.name_zh else person.name
+        if person.name_transliterated:
+            name = person_name(person, lang)
+        else:
+            name = f"{person.name_zh}（{person.name}）" if lang == "zh" and person.name_zh else person.name
         org_text = ""
         if org and org.name.casefold() not in person.role.get(lang).casefold():
             org_text = f"（{org.name_zh or org.name}）" if lang == "zh" else f" ({org.name})"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
+import datetime as dt
 import gc
 import os
 import re
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.errors import FactStoreError
-from bot.models import Election, Organisation, Person, Quote, Source
+from bot.models import DATE_FIELDS, Election, Organisation, Person, Quote, Source
 
 if TYPE_CHECKING:  # pydantic is imported only when files are validated: the cached CLI path never needs it
     from pydantic import TypeAdapter
@@ -32,6 +34,7 @@ FILES: dict[str, tuple[str, str, type]] = {
 }
 
 R = TypeVar("R")
+ANY_ID = "*"  # in `lost`: a record of this type was lost without a usable id
 JSONL_CHUNK = 2000  # lines validated per pydantic-core call
 
 
@@ -109,6 +112,9 @@ def _read_text(path: Path, expected: str, problems: list[str]) -> str | None:
     if not raw.strip():
         problems.append(f"{where}: file is empty; expected {expected}")
         return None
+    if raw.startswith(codecs.BOM_UTF8):
+        problems.append(f"{where}: starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM")
+        return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -116,47 +122,95 @@ def _read_text(path: Path, expected: str, problems: list[str]) -> str | None:
         return None
 
 
-def _read_table(path: Path, table: str, problems: list[str]) -> list[Any]:
+def _read_table(path: Path, table: str, problems: list[str]) -> list[Any] | None:
+    """The file's [[table]] records, or None when the file cannot be read as a whole."""
     where = display_path(path)
     import tomllib  # the loaders' imports wait until a file is read: the cached CLI path reads none
 
     text = _read_text(path, f"[[{table}]] tables", problems)
     if text is None:
-        return []
+        return None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         problems.append(f"{where}: invalid TOML: {exc}")
-        return []
+        return None
     unknown = sorted(set(data) - {table})
     if unknown:
         problems.append(f"{where}: unexpected top-level key {unknown[0]!r}; expected [[{table}]] tables")
+        return None
     records = data.get(table, [])
     if not isinstance(records, list):
         problems.append(f"{where}: {table!r} must be an array of tables ([[{table}]])")
-        return []
+        return None
     return records
 
 
+# pydantic error type -> what the field must be, in plain words
+_MUST = {
+    "int_type": "must be a whole number",
+    "bool_type": "must be true or false",
+    "string_type": "must be text in quotes",
+    "date_type": "must be a date, YYYY-MM-DD",
+    "date_parsing": "must be a date, YYYY-MM-DD",
+    "date_from_datetime_inexact": "must be a date, YYYY-MM-DD",
+    "tuple_type": 'must be a list, like ["a", "b"]',
+    "list_type": 'must be a list, like ["a", "b"]',
+    "dict_type": "must be a table",
+    "dataclass_type": "must be a table",
+}
+_TEXT_TABLE = 'must be a table of texts, like { en = "…", zh = "…" }'
+
+
+def _where(loc: Iterable[Any]) -> str:
+    """A field's place in the record: `notes item 2.en`."""
+    out = ""
+    for part in loc:
+        out += f" item {part + 1}" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return f" (got {str(value).lower()})"
+    return f" (got {value!r})" if isinstance(value, str | int | float) else ""
+
+
 def _describe(error: Mapping[str, Any]) -> str:
-    loc = ".".join(str(part) for part in error["loc"])
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if error["type"] == "missing":
+    """One pydantic error as a line of plain words."""
+    loc, kind, ctx = _where(error["loc"]), error["type"], error.get("ctx") or {}
+    if kind == "missing":
         return f"missing field '{loc}'"
-    if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return f"unknown field '{loc}'"
+    if kind == "dataclass_type" and ctx.get("class_name") == "Text":
+        must = _TEXT_TABLE
+    elif kind in ("enum", "literal_error"):
+        must = f"must be {ctx['expected']}"
+    else:
+        must = _MUST.get(kind) or str(error["msg"]).removeprefix("Value error, ").replace("Input should be", "must be")
     if not loc:
-        return message
-    value = error.get("input")
-    shown = f" (got {value!r})" if isinstance(value, str | int | float | bool) else ""
-    return f"{loc}: {message}{shown}"
+        return must
+    return f"{loc}: {must}{_shown(error.get('input'))}"
 
 
-def _read_jsonl(path: Path, noun: str, model: type[Any], problems: list[str], invalid: set[str]) -> list[R]:
+def _as_json(record: dict[str, Any]) -> str:
+    """A TOML record as JSON text, so it is validated as strictly as a JSONL line: TOML dates become
+    YYYY-MM-DD in the fields that hold dates; a date anywhere else is left as an object (rejected)."""
+    import json
+
+    fields = {
+        k: v.isoformat() if k in DATE_FIELDS and isinstance(v, dt.date | dt.time) else v for k, v in record.items()
+    }
+    return json.dumps(fields, ensure_ascii=False, default=lambda v: {"date": str(v)})
+
+
+def _read_jsonl(path: Path, noun: str, model: type[Any], problems: list[str], lost: set[tuple[str, str]]) -> list[R]:
     """Bulk records: validated by pydantic-core a chunk of lines per call (faster than one call for
     the whole file, and lighter); on any problem, line by line for exact messages."""
     text = _read_text(path, "one JSON object a line", problems)
     if text is None:
+        lost.add((path.stem, ANY_ID))
         return []
     from pydantic import ValidationError
 
@@ -168,7 +222,7 @@ def _read_jsonl(path: Path, noun: str, model: type[Any], problems: list[str], in
         for start in range(0, len(all_lines), JSONL_CHUNK):
             chunk = [line for line in all_lines[start : start + JSONL_CHUNK] if line.strip()]
             if chunk:  # JSON strings hold no raw newline: the lines joined by commas are an array
-                records.extend(adapter.validate_json("[" + ",".join(chunk) + "]"))  # type: ignore[union-attr]
+                records.extend(adapter.validate_json("[" + ",".join(chunk) + "]", strict=True))  # type: ignore[union-attr]
     except ValidationError:
         records = None
     if records is not None and len({getattr(r, "id", None) for r in records}) == len(records):
@@ -185,7 +239,8 @@ def _read_jsonl(path: Path, noun: str, model: type[Any], problems: list[str], in
             numbers.append(number)
         except json.JSONDecodeError as exc:
             problems.append(f"{where}: line {number}: invalid JSON: {exc.msg} (column {exc.colno})")
-    return _validate(path, noun, model, raw, problems, invalid, line_numbers=numbers)
+            lost.add((path.stem, ANY_ID))
+    return _validate(path, noun, model, raw, problems, lost, line_numbers=numbers)
 
 
 _ADAPTERS: dict[object, TypeAdapter[Any]] = {}
@@ -207,11 +262,12 @@ def _validate(
     model: type[Any],
     raw: list[Any],
     problems: list[str],
-    invalid: set[str],
+    lost: set[tuple[str, str]],
     *,
     line_numbers: list[int] | None = None,
 ) -> list[R]:
-    """Valid records; the ids of invalid ones go to `invalid`, so references to them are not reported twice."""
+    """Valid records. Invalid ones go to `lost` as (file stem, id), or (file stem, ANY_ID) when they have no
+    usable id, so that references to them are not reported a second time."""
     from pydantic import ValidationError
 
     records: list[R] = []
@@ -223,13 +279,13 @@ def _validate(
         name = f"{noun} {ident!r}" if isinstance(ident, str) else f"{noun} #{number}"
         if not isinstance(item, dict):
             problems.append(f"{where}: {name}: must be a table")
+            lost.add((path.stem, ANY_ID))
             continue
         try:
-            record = _adapter(model).validate_python(item)
+            record = _adapter(model).validate_json(_as_json(item), strict=True)
         except ValidationError as exc:
             problems.extend(f"{where}: {name}: {line}" for e in exc.errors() for line in _describe(e).split("\n"))
-            if isinstance(ident, str):
-                invalid.add(ident)
+            lost.add((path.stem, ident if isinstance(ident, str) else ANY_ID))
             continue
         if ident in seen:
             problems.append(f"{where}: {name}: duplicate id")
@@ -249,23 +305,28 @@ def normalise_alias(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
-def _check_references(store: Store, paths: Mapping[str, str], problems: list[str], invalid: set[str]) -> list[str]:
-    """Every referenced id exists (ids of records that failed validation count as existing: their
-    problem is reported already); returns the warnings."""
+def _check_references(
+    store: Store, paths: Mapping[str, str], problems: list[str], lost: set[tuple[str, str]]
+) -> list[str]:
+    """Every referenced id exists; returns the warnings. A record that failed validation has had its
+    problem reported already: references to it (or into a file whose records could not all be named)
+    are not reported again."""
     sources, speakers = store.sources.keys(), store.people.keys() | store.organisations.keys()
-    checks: list[tuple[Iterable[Any], str, str, str, Callable[[Any], Iterable[str]], Collection[str], str]] = [
-        (store.elections.values(), "elections", "election", "sources", lambda r: r.sources, sources, "source"),
-        (store.organisations.values(), "organisations", "organisation", "sources", lambda r: r.sources, sources, "source"),
-        (store.people.values(), "people", "person", "sources", lambda r: r.sources, sources, "source"),
-        (store.people.values(), "people", "person", "organisation", lambda r: (r.organisation,) if r.organisation else (), store.organisations.keys(), "organisation"),
-        (store.quotes.values(), "quotes", "quote", "speaker", lambda r: (r.speaker,), speakers, "person or organisation"),
-        (store.quotes.values(), "quotes", "quote", "source", lambda r: (r.source,), sources, "source"),
-        (store.quotes.values(), "quotes", "quote", "elections", lambda r: r.elections, store.elections.keys(), "election"),
+    checks: list[tuple[Iterable[Any], str, str, str, Callable[[Any], Iterable[str]], Collection[str], tuple[str, ...], str]] = [
+        (store.elections.values(), "elections", "election", "sources", lambda r: r.sources, sources, ("sources",), "source"),
+        (store.organisations.values(), "organisations", "organisation", "sources", lambda r: r.sources, sources, ("sources",), "source"),
+        (store.people.values(), "people", "person", "sources", lambda r: r.sources, sources, ("sources",), "source"),
+        (store.people.values(), "people", "person", "organisation", lambda r: (r.organisation,) if r.organisation else (), store.organisations.keys(), ("organisations",), "organisation"),
+        (store.quotes.values(), "quotes", "quote", "speaker", lambda r: (r.speaker,), speakers, ("people", "organisations"), "person or organisation"),
+        (store.quotes.values(), "quotes", "quote", "source", lambda r: (r.source,), sources, ("sources",), "source"),
+        (store.quotes.values(), "quotes", "quote", "elections", lambda r: r.elections, store.elections.keys(), ("elections",), "election"),
     ]  # fmt: skip
-    for records, stem, noun, fieldname, refs, table, what in checks:
+    for records, stem, noun, fieldname, refs, table, targets, what in checks:
+        if any((target, ANY_ID) in lost for target in targets):
+            continue
         for record in records:
             for ref in refs(record):
-                if ref not in table and ref not in invalid:
+                if ref not in table and not any((target, ref) in lost for target in targets):
                     problems.append(f"{paths[stem]}: {noun} {record.id!r}: {fieldname}: unknown {what} id {ref!r}")
     _check_aliases(store, paths, problems)
     warnings = []
@@ -335,7 +396,7 @@ def _load(directory: Path) -> Store:
     if not directory.is_dir():
         raise FactStoreError([f"{display_path(directory)}: not a directory of fact files"])
     loaded: dict[str, list[Any]] = {}
-    invalid: set[str] = set()
+    lost: set[tuple[str, str]] = set()
     paths: dict[str, str] = {}
     for stem, (table, noun, model) in FILES.items():
         toml_path, jsonl_path = directory / f"{stem}.toml", directory / f"{stem}.jsonl"
@@ -343,13 +404,17 @@ def _load(directory: Path) -> Store:
             problems.append(f"{display_path(jsonl_path)}: both {stem}.toml and {stem}.jsonl exist; keep one")
         if jsonl_path.exists():
             paths[stem] = display_path(jsonl_path)
-            loaded[stem] = _read_jsonl(jsonl_path, noun, model, problems, invalid)
+            loaded[stem] = _read_jsonl(jsonl_path, noun, model, problems, lost)
         elif toml_path.exists():
             paths[stem] = display_path(toml_path)
-            loaded[stem] = _validate(toml_path, noun, model, _read_table(toml_path, table, problems), problems, invalid)
+            records = _read_table(toml_path, table, problems)
+            if records is None:
+                lost.add((stem, ANY_ID))
+            loaded[stem] = _validate(toml_path, noun, model, records or [], problems, lost)
         else:
             paths[stem] = display_path(toml_path)
             problems.append(f"{paths[stem]}: file is missing")
+            lost.add((stem, ANY_ID))
             loaded[stem] = []
     store = Store.build(
         sources=loaded["sources"],
@@ -358,7 +423,7 @@ def _load(directory: Path) -> Store:
         people=loaded["people"],
         quotes=loaded["quotes"],
     )
-    warnings = _check_references(store, paths, problems, invalid)
+    warnings = _check_references(store, paths, problems, lost)
     if problems:
         raise FactStoreError(problems)
     _release_free_memory()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from weakref import WeakKeyDictionary
@@ -85,10 +86,15 @@ class QuoteIndex:
 
 
 _INDEXES: WeakKeyDictionary[Store, QuoteIndex] = WeakKeyDictionary()
+_INDEXES_LOCK = threading.Lock()
 
 
 def quote_index(store: Store) -> QuoteIndex:
+    """The store's quote index, built once per process however many threads ask at once."""
     index = _INDEXES.get(store)
     if index is None:
-        index = _INDEXES[store] = QuoteIndex(store.quotes.values())
+        with _INDEXES_LOCK:
+            index = _INDEXES.get(store)
+            if index is None:
+                index = _INDEXES[store] = QuoteIndex(store.quotes.values())
     return index

@@ -7,9 +7,18 @@ from pathlib import Path
 
 import pytest
 from redis_server import RedisServer
+from slack_stub import SlackStub
 
 from bot.models import Channel, Election, Organisation, OrgKind, Outcome, Person, Quote, Source, Status, TallyType, Text
 from bot.store import DEFAULT_FACTS_DIR, Store, load
+
+
+@pytest.fixture(scope="module")
+def stub() -> Iterator[SlackStub]:
+    """The stand-in Slack Web API (slack_stub.py), one per test module."""
+    server = SlackStub().start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bot.slack_run import web_command
+from bot.slack.run import web_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,22 +21,33 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start(
-    env: dict[str, str], log: Path, *, app: str | None = None, health: str = "/healthz"
-) -> tuple[subprocess.Popen[bytes], str]:
-    """gunicorn as the Procfile runs it, bound to loopback; `app` replaces the WSGI target."""
-    port = free_port()
-    command = [w.replace("0.0.0.0", "127.0.0.1") for w in web_command(port)]
+def command(port: int, app: str | None = None) -> list[str]:
+    """The Procfile's web command bound to loopback; `app` replaces the WSGI target."""
+    words = [w.replace("0.0.0.0", "127.0.0.1") for w in web_command(port)]
     if app:
-        command[-1] = app
-    full_env = {
+        words[-1] = app
+    return words
+
+
+def environment(env: dict[str, str]) -> dict[str, str]:
+    """This environment without any SLACK_ variable, plus `env`."""
+    return {
         **{k: v for k, v in os.environ.items() if not k.startswith("SLACK_")},
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
         "PYTHONPATH": str(ROOT),
         **env,
     }
+
+
+def start(
+    env: dict[str, str], log: Path, *, app: str | None = None, health: str = "/healthz"
+) -> tuple[subprocess.Popen[bytes], str]:
+    """gunicorn as the Procfile runs it, bound to loopback; `app` replaces the WSGI target."""
+    port = free_port()
     with log.open("w") as out:
-        process = subprocess.Popen(command, env=full_env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        process = subprocess.Popen(
+            command(port, app), env=environment(env), stdout=out, stderr=subprocess.STDOUT, cwd=ROOT
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:

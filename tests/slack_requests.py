@@ -35,19 +35,19 @@ def send(
     secret: str = SIGNING_SECRET,
     timestamp: int | None = None,
     headers: dict[str, str] | None = None,
+    signed: bool = True,
 ) -> Reply:
+    """POST `body` as Slack does: signed with `secret` at `timestamp` (now), or without signature headers."""
     ts = str(int(time.time()) if timestamp is None else timestamp)
-    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    signature = {
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=ts, body=body),
+    }
     request = urllib.request.Request(
         url,
         data=body.encode("utf-8"),
         method="POST",
-        headers={
-            "Content-Type": content_type,
-            "X-Slack-Request-Timestamp": ts,
-            "X-Slack-Signature": signature,
-            **(headers or {}),
-        },
+        headers={"Content-Type": content_type, **(signature if signed else {}), **(headers or {})},
     )
     try:
         with urllib.request.urlopen(request, timeout=20) as response:

@@ -1,4 +1,10 @@
-"""A stand-in for Slack's Web API on 127.0.0.1: records what the bot sends, fails when told to."""
+"""A stand-in for Slack's Web API on 127.0.0.1: records what the bot sends, fails when told to,
+and rejects messages Slack would reject for their shape or size.
+
+Every block is parsed and validated by slack-sdk's own Block Kit models (section text <= 3,000
+characters, button label <= 75, value <= 2,000, ...); a message may hold 50 blocks, 40,000
+characters of text, and about 13,200 characters of text across its blocks (Slack answers
+`msg_blocks_too_long` beyond that: measured in slackapi/bolt-js#2509)."""
 
 from __future__ import annotations
 
@@ -11,8 +17,56 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from slack_sdk.errors import SlackObjectFormationError
+from slack_sdk.models.blocks import Block
+
 BOT_USER_ID = "UBOT0001"
 BOT_ID = "BBOT0001"
+MAX_BLOCKS = 50
+MAX_VIEW_BLOCKS = 100
+MAX_TEXT = 40_000
+MAX_BLOCKS_TEXT = 13_200
+CHINESE_USERS = ("UZH",)  # users.info gives users whose id starts so the zh-CN locale
+
+
+def _texts(value: object) -> int:
+    if isinstance(value, dict):
+        return sum(len(v) if k == "text" and isinstance(v, str) else _texts(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_texts(v) for v in value)
+    return 0
+
+
+def block_error(blocks: list[dict[str, Any]], *, limit: int = MAX_BLOCKS) -> str | None:
+    """The error Slack gives for these blocks, or None when it would take them."""
+    if len(blocks) > limit:
+        return "invalid_blocks"
+    for block in blocks:
+        try:
+            parsed = Block.parse(block)
+            if parsed is None or type(parsed) is Block:
+                return "invalid_blocks"
+            parsed.to_dict()  # validates the block and everything in it
+        except (SlackObjectFormationError, KeyError, TypeError, ValueError):
+            return "invalid_blocks"
+    if _texts(blocks) > MAX_BLOCKS_TEXT:
+        return "msg_blocks_too_long"
+    return None
+
+
+def message_error(path: str, body: dict[str, Any]) -> str | None:
+    if path in ("chat.postMessage", "chat.postEphemeral", "chat.update") or path.startswith("response/"):
+        if len(body.get("text") or "") > MAX_TEXT:
+            return "msg_too_long"
+        return block_error(body.get("blocks") or [])
+    if path == "views.publish":
+        return block_error((body.get("view") or {}).get("blocks") or [], limit=MAX_VIEW_BLOCKS)
+    if path == "chat.unfurl":
+        for unfurl in (body.get("unfurls") or {}).values():
+            error = block_error(unfurl.get("blocks") or [])
+            if error:
+                return error
+    return None
 
 
 @dataclass
@@ -21,6 +75,7 @@ class Call:
     headers: dict[str, str]
     body: dict[str, Any]
     raw: str
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
 
 @dataclass
@@ -39,7 +94,7 @@ class Workspace:
     bot_token: str
     enterprise_id: str | None = None
     bot_user_id: str = BOT_USER_ID
-    scope: str = "commands,app_mentions:read,im:history,chat:write"
+    scope: str = "commands,app_mentions:read,im:history,chat:write,users:read,links:read,links:write,assistant:write"
 
 
 class SlackStub:
@@ -148,13 +203,17 @@ class SlackStub:
                 "authed_user": {"id": "U0INSTALLER"},
                 "is_enterprise_install": False,
             }
+        if path == "users.info":
+            user = str(body.get("user", ""))
+            locale = "zh-CN" if user.startswith(CHINESE_USERS) else "en-US"
+            return {"ok": True, "user": {"id": user, "name": user.lower(), "locale": locale}}
         if path == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
-        if path in ("chat.postMessage", "chat.postEphemeral"):
+        if path in ("chat.postMessage", "chat.postEphemeral", "chat.update"):
             return {
                 "ok": True,
                 "channel": body.get("channel"),
-                "ts": f"{time.time():.6f}",
+                "ts": body.get("ts") or f"{time.time():.6f}",
                 "message": {"text": body.get("text")},
             }
         return {"ok": True}
@@ -176,10 +235,16 @@ class SlackStub:
                         if isinstance(body.get(key), str):
                             body[key] = json.loads(body[key])
                 path = self.path.removeprefix("/api/").lstrip("/")
+                for key in ("view", "unfurls"):
+                    if isinstance(body.get(key), str):
+                        body[key] = json.loads(body[key])
                 scripted = stub._record(Call(path, dict(self.headers), body, raw))
+                error = message_error(path, body)
                 if scripted:
                     time.sleep(scripted.delay)
                     self._send(scripted.status, scripted.body, scripted.headers)
+                elif error:
+                    self._send(400 if path.startswith("response/") else 200, {"ok": False, "error": error})
                 else:
                     self._send(200, stub._answer(path, body, dict(self.headers)))
 

@@ -41,7 +41,7 @@ def test_ask_json_fields() -> None:
     record = json.loads(result.stdout)
     assert {"question", "answered", "text", "intent", "lang", "sources", "suggestions"} <= set(record)
     assert record["answered"] is True and record["intent"] == "figure" and record["lang"] == "en"
-    assert record["sources"][0]["publisher"] == "CNN Business (Chinese)"
+    assert record["sources"][0]["publisher"] == "CNN Business (Chinese translation)"
 
 
 def test_ask_batch_from_stdin_one_json_per_question() -> None:

@@ -71,3 +71,15 @@ def test_translations_are_only_for_other_languages(real_store: Store) -> None:
 def test_fact_files_are_one_per_record_type() -> None:
     names = sorted(p.name for p in Path(DEFAULT_FACTS_DIR).glob("*.toml"))
     assert names == ["elections.toml", "organisations.toml", "people.toml", "quotes.toml", "sources.toml"]
+
+
+OPENING_QUOTES = '“"「『'
+
+
+def test_reported_means_the_text_is_the_sources_own_words(real_store: Store) -> None:
+    """`reported = false` exactly when the archive opens a quotation mark right before the text (somewhere)."""
+    for quote in real_store.quotes.values():
+        archive = _archive(real_store, quote.source)
+        starts = [m.start() for m in re.finditer(re.escape(quote.text), archive)]
+        quoted = any(at > 0 and archive[at - 1] in OPENING_QUOTES for at in starts)
+        assert quote.reported is not quoted, quote.id

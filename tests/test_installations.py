@@ -7,7 +7,6 @@ import json
 import re
 import time
 import urllib.parse
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +27,6 @@ OAUTH_ENV = {
     "SLACK_CLIENT_SECRET": "client-secret",
     "SLACK_STATE_SECRET": "state-secret",
 }
-
-
-@pytest.fixture(scope="module")
-def stub() -> Iterator[SlackStub]:
-    server = SlackStub().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

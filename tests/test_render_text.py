@@ -8,9 +8,11 @@ from bot.store import Store
 def test_tally_answer_whole_text(real_store: Store) -> None:
     assert render_text(answer("ALB1 result", real_store)) == (
         "ALB1: 406 no / 206 yes — union lost (Amazon Labor Union)\n"
-        "Amazon facility · Albany, upstate New York, New York · 612 ballots counted · margin 200 votes (32.7 points)\n"
+        "Amazon warehouse · near Albany, upstate New York, New York · 612 ballots counted · margin 200 votes (32.7 points)\n"
         "There were some challenged and void ballots, but not enough to sway the result; the source gives no count of them.\n"
         "The ALU's third attempt to unionize an Amazon warehouse.\n"
+        "Organizers at ALB1 say they were inspired to form a union by the ALU's success on Staten Island; "
+        "some workers said they were also motivated by seeing colleagues injured on the job.\n"
         "NLRB preliminary tally, 2022-10-18 · Source: CNN, 2022-10-18"
     )
 
@@ -19,7 +21,7 @@ def test_figure_answer_in_chinese(real_store: Store) -> None:
     assert render_text(answer("LDJ5有多少张选票被清点", real_store)) == (
         "LDJ5：共清点 998 张选票（反对 618 + 赞成 380；无效票不计入）\n"
         "LDJ5：反对 618 票 / 赞成 380 票 — 工会落败（亚马逊工会）\n"
-        "NLRB 计票，2022-05-02 · 来源：CNN Business（中文版），2022-05-02"
+        "NLRB 计票，2022-05-02 · 来源：CNN Business（中文译文），2022-05-02"
     )
 
 
@@ -35,7 +37,7 @@ def test_missing_figure_is_said_not_guessed(real_store: Store) -> None:
 
 def test_translation_is_labelled(real_store: Store) -> None:
     text = render_text(answer("What did Liz Shuler tweet?", real_store))
-    assert "> (reported speech, as the source paraphrases it) “声援”ALU工人组织者“他们正在改变世界，刚刚开始”" in text
+    assert "> (reported speech, as the source paraphrases it) 它“声援”ALU工人组织者“他们正在改变世界，刚刚开始”" in text
     assert "Translation by election-bot from the published Chinese — not the speaker's own words:" in text
 
 

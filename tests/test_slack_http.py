@@ -21,13 +21,6 @@ JSON = "application/json"
 
 
 @pytest.fixture(scope="module")
-def stub() -> Iterator[SlackStub]:
-    server = SlackStub().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def server(stub: SlackStub, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     log = tmp_path_factory.mktemp("gunicorn") / "server.log"
     env = {
@@ -58,41 +51,53 @@ def test_health(server: tuple[str, Path]) -> None:
         assert response.read() == b"ok\n"
 
 
-def test_slash_command_answers_ephemerally_in_the_ack(slack: tuple[str, SlackStub, Path]) -> None:
+def command(url: str, stub: SlackStub, text: str, tag: str) -> dict[str, Any]:
+    """A signed /election: the acknowledgement is empty, the answer arrives at the response_url."""
+    reply = send(url, command_body(text, stub.response_url(tag)), FORM)
+    assert (reply.status, reply.body) == (200, "")
+    calls = stub.wait_for(lambda c: any(x.path == f"response/{tag}" for x in c))
+    return next(c for c in calls if c.path == f"response/{tag}").body
+
+
+def test_slash_command_is_acknowledged_then_answered_ephemerally(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, log = slack
-    reply = send(url, command_body("How did the Albany vote go?", stub.response_url("cmd")), FORM)
-    assert reply.status == 200
-    body = reply.json()
+    body = command(url, stub, "How did the Albany vote go?", "cmd")
     assert body["response_type"] == "ephemeral"
     assert body["text"].startswith("ALB1: 406 no / 206 yes — union lost (Amazon Labor Union)")
     assert body["blocks"][0]["text"]["text"].startswith("*ALB1: 406 no / 206 yes")
-    assert body["blocks"][-1]["elements"][0]["action_id"] == "post_to_channel"
+    closing = {b.get("block_id"): [e["action_id"] for e in b["elements"]] for b in body["blocks"][-2:]}
+    assert closing == {"share": ["post_to_channel"], "feedback": ["feedback_up", "feedback_down"]}
     assert "request surface=command intent=result answered=True" in log.read_text()
 
 
 def test_empty_command_shows_usage_from_the_store(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, _ = slack
-    body = send(url, command_body("", stub.response_url("help")), FORM).json()
+    body = command(url, stub, "", "help")
     assert "I answer questions about union representation elections" in body["text"]
     assert "“LDJ5 result”" in body["text"]
 
 
-def test_post_to_channel_button(slack: tuple[str, SlackStub, Path]) -> None:
+def test_post_to_channel_posts_through_the_response_url_and_says_who_shared_it(
+    slack: tuple[str, SlackStub, Path],
+) -> None:
+    """In channel through the response_url works wherever the command was typed (a DM between
+    two people included, where the bot is no member); the private copy is then deleted."""
     url, stub, _ = slack
-    reply = send(url, action_body("post_to_channel", "LDJ5 turnout", stub.response_url("post")), FORM)
+    reply = send(url, action_body("post_to_channel", "LDJ5 turnout", stub.response_url("post"), channel="D0777"), FORM)
     assert reply.status == 200
-    calls = stub.wait_for(lambda c: any(x.path == "response/post" for x in c))
-    posted = [c for c in calls if c.path == "chat.postMessage"]
-    assert len(posted) == 1
-    assert posted[0].body["channel"] == "C0001"
-    assert posted[0].body["text"].startswith("LDJ5 turnout: about 61.2%")
-    assert all(b.get("block_id") != "share" for b in posted[0].body["blocks"])
-    assert [c.body.get("delete_original") for c in calls if c.path == "response/post"] == [True]
+    calls = stub.wait_for(lambda c: len([x for x in c if x.path == "response/post"]) == 2)
+    shared, deleted = [c.body for c in calls if c.path == "response/post"]
+    assert shared["response_type"] == "in_channel" and shared["replace_original"] is False
+    assert shared["text"].startswith("LDJ5 turnout: about 61.2%")
+    assert shared["blocks"][-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": "Shared by @reporter"}]}
+    assert all(b.get("block_id") not in ("share", "feedback") for b in shared["blocks"])
+    assert deleted["delete_original"] is True
+    assert stub.posts("chat.postMessage") == []
 
 
 def test_suggestion_button_answers_the_suggestion(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, _ = slack
-    first = send(url, command_body("Staten Island", stub.response_url("s")), FORM).json()
+    first = command(url, stub, "Staten Island", "first")
     buttons = next(b for b in first["blocks"] if b.get("block_id") == "suggestions")["elements"]
     choice = buttons[0]
     send(url, action_body(choice["action_id"], choice["value"], stub.response_url("s")), FORM)
@@ -188,8 +193,7 @@ def test_retry_after_an_error_is_answered_when_first_delivery_was_lost(slack: tu
 def test_markup_in_a_question_never_pings(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, _ = slack
     nasty = "<!channel> <!here> <!everyone> <@U0666> <https://evil.example|click> ALB1 &lt;!channel&gt;"
-    replies = [send(url, command_body(nasty, stub.response_url("n")), FORM).json()]
-    replies.append(send(url, command_body("What did <@U0666> say? <!here>", stub.response_url("n")), FORM).json())
+    replies = [command(url, stub, nasty, "n1"), command(url, stub, "What did <@U0666> say? <!here>", "n2")]
     send(url, event_body(mention(nasty)), JSON)
     send(url, event_body(dm(nasty, channel="D0012")), JSON)
     calls = stub.wait_for(lambda c: len([x for x in c if x.path == "chat.postMessage"]) == 2)
@@ -223,8 +227,8 @@ def test_server_error_is_logged_and_next_request_answered(slack: tuple[str, Slac
 
 def test_unanswered_questions_are_logged_and_tokens_never(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, log = slack
-    send(url, command_body("Who won the Super Bowl?", stub.response_url("u")), FORM)
-    text = log.read_text()
+    command(url, stub, "Who won the Super Bowl?", "u")
+    text = _wait_for_log(log, "unanswered surface=command")
     assert "unanswered surface=command question='Who won the Super Bowl?'" in text
     assert BOT_TOKEN not in text and SIGNING_SECRET not in text
     assert all(c.headers.get("Authorization") == f"Bearer {BOT_TOKEN}" for c in stub.posts("chat.postMessage"))

@@ -1,13 +1,23 @@
 from __future__ import annotations
 
-import json
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
 
 import pytest
+from slack_bolt.request import BoltRequest
+from slack_sdk.signature import SignatureVerifier
+from slack_stub import SlackStub
 
-from bot.config import ConfigError, load_settings
+from bot.answer import answer
+from bot.config import ConfigError, Settings, load_settings
 from bot.logs import RedactSecrets
-from bot.slack_app import EventDeduplicator
-from bot.slack_text import to_plain
+from bot.models import Answer
+from bot.slack.app import build_app
+from bot.slack.recent import Recent
+from bot.slack.text import to_plain
+from bot.store import Store
 
 
 @pytest.mark.parametrize(
@@ -20,6 +30,11 @@ from bot.slack_text import to_plain
         ("<https://example.com> LDJ5", "https://example.com LDJ5"),
         ("AT&amp;T &lt;3", "AT&T <3"),
         ("<#C123|newsroom> LDJ5", "LDJ5"),
+        ("ask <mailto:desk@example.org|the desk> about ALB1", "ask the desk about ALB1"),
+        ("<mailto:desk@example.org> LDJ5", "desk@example.org LDJ5"),
+        ("tally on <!date^1392734382^{date_short}|Feb 18, 2014> at ALB1", "tally on Feb 18, 2014 at ALB1"),
+        ("<https://nlrb.gov/case/29-RC-288020|the JFK8 case> result", "the JFK8 case result"),
+        ("<!subteam^S123|@editors> LDJ5", "LDJ5"),
     ],
 )
 def test_slack_markup_to_plain(raw: str, plain: str) -> None:
@@ -28,12 +43,12 @@ def test_slack_markup_to_plain(raw: str, plain: str) -> None:
 
 def test_deduplicator_is_bounded_and_expires() -> None:
     now = [0.0]
-    dedupe = EventDeduplicator(size=2, ttl=10, clock=lambda: now[0])
-    assert dedupe.first_time("a") and not dedupe.first_time("a")
-    assert dedupe.first_time("b") and dedupe.first_time("c")
-    assert dedupe.first_time("a")  # evicted by size
+    seen: Recent[None] = Recent(size=2, ttl=10, clock=lambda: now[0])
+    assert seen.first_time("a", None) and not seen.first_time("a", None)
+    assert seen.first_time("b", None) and seen.first_time("c", None)
+    assert seen.first_time("a", None)  # evicted by size
     now[0] = 11
-    assert dedupe.first_time("c")  # expired
+    assert seen.first_time("c", None)  # expired
 
 
 def test_settings_from_environment() -> None:
@@ -81,45 +96,96 @@ def test_tokens_redacted_from_logs() -> None:
     assert record.getMessage() == "token [redacted] used"
 
 
-def test_a_failure_while_answering_gets_a_short_apology(monkeypatch: pytest.MonkeyPatch, real_store: object) -> None:
+def _signed_command(text: str, response_url: str, secret: str = "s3cret") -> BoltRequest:
+    body = urllib.parse.urlencode(
+        {
+            "command": "/election",
+            "text": text,
+            "user_id": "U1",
+            "channel_id": "C1",
+            "team_id": "T1",
+            "response_url": response_url,
+        }
+    )
+    ts = str(int(time.time()))
+    headers = {
+        "x-slack-request-timestamp": [ts],
+        "x-slack-signature": [SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)],
+        "content-type": ["application/x-www-form-urlencoded"],
+    }
+    return BoltRequest(body=body, headers=headers)
+
+
+@pytest.fixture
+def stub() -> Iterator[SlackStub]:
+    server = SlackStub().start()
+    yield server
+    server.stop()
+
+
+def _settings(stub: SlackStub) -> Settings:
+    return Settings(slack_bot_token="xoxb-x", slack_signing_secret="s3cret", slack_api_url=stub.api_url)
+
+
+def test_a_failure_while_answering_gets_a_short_apology(stub: SlackStub, real_store: Store) -> None:
     """Through Bolt's own dispatch with a signed request, as Bolt tests itself."""
-    import time
-    import urllib.parse
 
-    from slack_bolt.request import BoltRequest
-    from slack_sdk.signature import SignatureVerifier
-    from slack_stub import SlackStub
-
-    from bot import slack_app
-    from bot.config import Settings
-
-    def broken(question: str, store: object) -> None:
+    def broken(question: str, store: Store) -> Answer:
         raise RuntimeError("index exploded")
 
-    stub = SlackStub().start()
-    try:
-        settings = Settings(slack_bot_token="xoxb-x", slack_signing_secret="s3cret", slack_api_url=stub.api_url)
-        app = slack_app.build_app(settings, real_store)  # type: ignore[arg-type]
-        monkeypatch.setattr(slack_app, "answer", broken)
-        body = urllib.parse.urlencode(
-            {
-                "command": "/election",
-                "text": "ALB1",
-                "user_id": "U1",
-                "channel_id": "C1",
-                "team_id": "T1",
-                "response_url": stub.response_url("x"),
-            }
-        )
-        ts = str(int(time.time()))
-        headers = {
-            "x-slack-request-timestamp": [ts],
-            "x-slack-signature": [SignatureVerifier("s3cret").generate_signature(timestamp=ts, body=body)],
-            "content-type": ["application/x-www-form-urlencoded"],
-        }
-        response = app.dispatch(BoltRequest(body=body, headers=headers))
-    finally:
-        stub.stop()
+    app = build_app(_settings(stub), real_store, transport="http", answerer=broken)
+    response = app.dispatch(_signed_command("ALB1", stub.response_url("x")))
     assert response.status == 200
-    assert json.loads(response.body)["text"].startswith("Sorry — something went wrong on my side")
-    assert "index exploded" not in response.body and "Traceback" not in response.body
+    reply = stub.wait_for(lambda c: any(x.path == "response/x" for x in c))[-1]
+    assert reply.body["text"].startswith("Sorry — something went wrong on my side")
+    assert "index exploded" not in reply.raw and "Traceback" not in reply.raw
+
+
+def test_slash_command_is_acknowledged_before_it_is_answered(stub: SlackStub, real_store: Store) -> None:
+    """The answer waits on an event the test sets only after the acknowledgement came back."""
+    release = threading.Event()
+
+    def slow(question: str, store: Store) -> Answer:
+        assert release.wait(10)
+        return answer(question, store)
+
+    app = build_app(_settings(stub), real_store, transport="http", answerer=slow)
+    response = app.dispatch(_signed_command("ALB1", stub.response_url("slow")))
+    assert response.status == 200 and response.body == ""
+    assert stub.posts("response") == []
+    release.set()
+    reply = stub.wait_for(lambda c: any(x.path == "response/slow" for x in c))[-1]
+    assert reply.body["text"].startswith("ALB1: 406 no / 206 yes")
+    assert reply.body["response_type"] == "ephemeral"
+
+
+def test_http_app_needs_the_signing_secret_whatever_else_is_set(stub: SlackStub, real_store: Store) -> None:
+    settings = Settings(slack_bot_token="xoxb-x", slack_app_token="xapp-x", slack_api_url=stub.api_url)
+    with pytest.raises(ConfigError) as info:
+        build_app(settings, real_store, transport="http")
+    assert str(info.value) == (
+        "missing environment variable(s): SLACK_SIGNING_SECRET (set them in the environment or .env)"
+    )
+
+
+@pytest.mark.parametrize("app_token", [None, "xapp-x"])
+def test_http_app_rejects_a_forged_request_even_with_an_app_token(
+    stub: SlackStub, real_store: Store, app_token: str | None
+) -> None:
+    settings = Settings(
+        slack_bot_token="xoxb-x", slack_signing_secret="s3cret", slack_app_token=app_token, slack_api_url=stub.api_url
+    )
+    app = build_app(settings, real_store, transport="http")
+    assert app.dispatch(_signed_command("ALB1", stub.response_url("f"), secret="forged")).status == 401
+
+
+def test_local_seen_events_expire_and_are_bounded() -> None:
+    from bot.slack.recent import LocalSeen
+
+    now = [0.0]
+    seen = LocalSeen(size=2, clock=lambda: now[0])
+    assert seen.first_time("a", 10) and not seen.first_time("a", 10)
+    assert seen.first_time("b", 10) and seen.first_time("c", 10)
+    assert seen.first_time("a", 10)  # evicted by size
+    now[0] = 11
+    assert seen.first_time("c", 10)  # expired

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import wsgi
+from bot.slack import wsgi
 from bot.store import DEFAULT_FACTS_DIR
 
 DEFECTS = [

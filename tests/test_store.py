@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,133 @@ def test_case_number_format(facts_copy: Path) -> None:
     assert _problems(facts_copy) == [
         "facts/elections.toml: election 'alb1': case_number: must look like 29-RC-288020 (got '3-RC-1')"
     ]
+
+
+def _set_line(path: Path, key: str, line: str) -> None:
+    """Replace the first line that sets `key` in a fact file."""
+    text = path.read_text(encoding="utf-8")
+    old = re.search(rf"^{key} = .*$", text, re.MULTILINE)
+    assert old, f"no line sets {key}"
+    path.write_text(text[: old.start()] + line + text[old.end() :], encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("votes_for = true", "votes_for: must be a whole number (got true)"),
+        ('votes_for = "380 "', "votes_for: must be a whole number (got '380 ')"),
+        ("votes_for = 380.0", "votes_for: must be a whole number (got 380.0)"),
+        ('eligible_approximate = "yes"', "eligible_approximate: must be true or false (got 'yes')"),
+        ("employer = 2022", "employer: must be text in quotes (got 2022)"),
+        ("employer = 2022-01-01", "employer: must be text in quotes"),
+        ('status = "done"', "status: must be 'tallied', 'too_close_to_call' or 'petition_filed' (got 'done')"),
+        ('count_location = "Brooklyn"', 'count_location: must be a table of texts, like { en = "…", zh = "…" } (got \'Brooklyn\')'),
+        ('count_location = { en = "Brooklyn", fr = "Brooklyn" }', "unknown field 'count_location.fr'"),
+        ('notes = ["x",', 'notes item 1: must be a table of texts, like { en = "…", zh = "…" } (got \'x\')'),
+        ('aliases = "LDJ5"', 'aliases: must be a list, like ["a", "b"] (got \'LDJ5\')'),
+        ("tally_date = 2022-05-02T10:00:00", "tally_date: must be YYYY-MM-DD or YYYY-MM (got '2022-05-02T10:00:00')"),
+    ],
+)  # fmt: skip
+def test_strict_types(facts_copy: Path, line: str, message: str) -> None:
+    _set_line(facts_copy / "elections.toml", line.split(" = ")[0], line)
+    assert _problems(facts_copy) == [f"facts/elections.toml: election 'ldj5': {message}"]
+
+
+def test_toml_dates_are_dates(facts_copy: Path) -> None:
+    _edit(facts_copy / "elections.toml", 'tally_date = "2022-05-02"', "tally_date = 2022-05-02")
+    _edit(facts_copy / "quotes.toml", 'date = "2022-10-18"', "date = 2022-10-18")
+    _edit(facts_copy / "sources.toml", "published = 2022-10-18", 'published = "2022-10-18"')  # strings still work
+    store = load(facts_copy)
+    assert store.sources["cnn-2022-10-18"].published == dt.date(2022, 10, 18)
+    assert store.elections["ldj5"].tally_date == "2022-05-02"
+    assert store.quotes["smalls-proud-alb1"].date == "2022-10-18"
+
+
+def test_a_date_and_time_is_not_a_date(facts_copy: Path) -> None:
+    _edit(facts_copy / "sources.toml", "published = 2022-10-18", "published = 2022-10-18T09:00:00")
+    assert _problems(facts_copy) == [
+        "facts/sources.toml: source 'cnn-2022-10-18': published: must be a date, YYYY-MM-DD (got '2022-10-18T09:00:00')"
+    ]
+
+
+def test_a_broken_file_gives_one_message_not_knock_ons(facts_copy: Path) -> None:
+    _edit(facts_copy / "sources.toml", "[[source]]", "[[source]")
+    assert _problems(facts_copy) == [
+        "facts/sources.toml: invalid TOML: Expected ']]' at the end of an array declaration (at line 4, column 9)"
+    ]
+
+
+def test_a_record_without_a_usable_id_gives_one_message(facts_copy: Path) -> None:
+    _edit(facts_copy / "people.toml", 'id = "justin-medina"', "id = 7")
+    assert _problems(facts_copy) == ["facts/people.toml: person #8: id: must be text in quotes (got 7)"]
+
+
+def test_a_bad_record_is_not_reported_again_where_it_is_named(facts_copy: Path) -> None:
+    _edit(facts_copy / "people.toml", 'role = { en = "LDJ5 worker", zh = "LDJ5工人" }', 'role = "LDJ5 worker"')
+    assert _problems(facts_copy) == [
+        'facts/people.toml: person \'andrew-perez\': role: must be a table of texts, like { en = "…", zh = "…" } '
+        "(got 'LDJ5 worker')"
+    ]
+
+
+def test_byte_order_mark_gets_a_hint(facts_copy: Path) -> None:
+    path = facts_copy / "sources.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert _problems(facts_copy) == [
+        "facts/sources.toml: starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM"
+    ]
+
+
+def test_long_problem_lists_are_capped_with_a_count(facts_copy: Path) -> None:
+    (facts_copy / "quotes.toml").write_text(
+        "".join(f'[[quote]]\nid = "q{n}"\n' for n in range(15)), encoding="utf-8"
+    )  # each misses speaker, text, lang, channel and source: 75 problems
+    with pytest.raises(FactStoreError) as info:
+        load(facts_copy)
+    shown = info.value.first()
+    assert len(info.value.problems) == 75
+    assert len(shown) == 21
+    assert shown[-1] == "… and 55 more problems"
+
+
+def test_jsonl_is_as_strict_as_toml(facts_copy: Path) -> None:
+    import json
+    import tomllib
+
+    records = tomllib.loads((facts_copy / "elections.toml").read_text(encoding="utf-8"))["election"]
+    records[1]["votes_for"] = True
+    (facts_copy / "elections.toml").unlink()
+    lines = (json.dumps(r, ensure_ascii=False) for r in records)
+    (facts_copy / "elections.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _problems(facts_copy) == [
+        "facts/elections.jsonl: line 2: election 'alb1': votes_for: must be a whole number (got true)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("elections.toml", 'city = "Albany"\n', "", "election 'alb1': near_city needs the city it is near"),
+        (
+            "people.toml",
+            'name_zh = "贾斯汀·梅迪纳"\n',
+            "",
+            "person 'justin-medina': name_transliterated: needs the name_zh that `name` transliterates",
+        ),
+        (
+            "quotes.toml",
+            'reported = true\ntranslation = "the ALU did not',
+            'translation = "the ALU did not',
+            "quote 'alu-no-response-ldj5': channel 'no_response': the text is the source's words, so reported must be true",
+        ),
+        (
+            "elections.toml",
+            'tally_date = "2022-05-02"',
+            'tally_date = "2022-02-30"',
+            "election 'ldj5': tally_date: must be YYYY-MM-DD or YYYY-MM (got '2022-02-30')",
+        ),
+    ],
+)
+def test_record_rules(facts_copy: Path, file: str, old: str, new: str, message: str) -> None:
+    _edit(facts_copy / file, old, new)
+    assert _problems(facts_copy) == [f"facts/{file}: {message}"]

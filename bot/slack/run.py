@@ -11,20 +11,23 @@ from bot import logs
 from bot.config import Settings, load_settings
 from bot.store import load
 
-PROCFILE = Path(__file__).resolve().parent.parent / "Procfile"
+PROCFILE = Path(__file__).resolve().parents[2] / "Procfile"
 
 
 def run_socket_mode(facts: Path | None, settings: Settings | None = None) -> int:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    from bot.slack_app import build_app
+    from bot.slack.app import build_app
+    from bot.warm import prepare
 
     settings = settings or load_settings()
     settings.require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
     logs.setup(settings.log_level)
     store = load(facts or settings.facts_dir)
+    app = build_app(settings, store, transport="socket")
+    prepare(store)  # before connecting: the first event must not pay for the indexes
     print("Connecting to Slack over Socket Mode. Ctrl-C to stop.", file=sys.stderr)
-    SocketModeHandler(build_app(settings, store), app_token=settings.slack_app_token).start()  # type: ignore[no-untyped-call]
+    SocketModeHandler(app, app_token=settings.slack_app_token).start()  # type: ignore[no-untyped-call]
     return 0
 
 
