@@ -60,11 +60,18 @@ class Settings:
 
     @property
     def slack_configured(self) -> bool:
+        if self.oauth_configured:  # many workspaces: served over HTTP, tokens from the installations
+            return bool(self.slack_signing_secret)
         return bool(self.slack_bot_token and (self.slack_app_token or self.slack_signing_secret))
 
     @property
     def socket_mode(self) -> bool:
-        return bool(self.slack_app_token)
+        return bool(self.slack_app_token) and not self.oauth_configured
+
+    @property
+    def http_variables(self) -> tuple[str, ...]:
+        """What serving Slack over HTTP needs: the signing secret, and a bot token unless installed through OAuth."""
+        return ("SLACK_SIGNING_SECRET",) if self.oauth_configured else ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
 
     def require(self, *names: str) -> None:
         """Raise one clear error naming every missing variable among `names` (env var names)."""

@@ -189,3 +189,22 @@ def test_scopes_match_the_manifest() -> None:
     assert bot, "manifest.yml has no oauth_config.scopes.bot list"
     listed = tuple(line.split("- ", 1)[1].split("#")[0].strip() for line in bot.group(1).splitlines() if "- " in line)
     assert listed == BOT_SCOPES
+
+
+def test_oauth_settings_choose_http_and_need_no_bot_token() -> None:
+    settings = load_settings({**OAUTH_ENV, "SLACK_APP_TOKEN": "xapp-1", "SLACK_SIGNING_SECRET": "s"})
+    assert settings.slack_configured and not settings.socket_mode
+    assert settings.http_variables == ("SLACK_SIGNING_SECRET",)
+    assert load_settings({"SLACK_BOT_TOKEN": "xoxb-1"}).http_variables == ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+
+
+def test_socket_mode_refuses_oauth_with_one_line() -> None:
+    from bot.slack.run import run_socket_mode
+
+    settings = load_settings({**OAUTH_ENV, "SLACK_APP_TOKEN": "xapp-1", "SLACK_BOT_TOKEN": "xoxb-1"})
+    with pytest.raises(ConfigError) as error:
+        run_socket_mode(None, settings)
+    assert str(error.value) == (
+        "Socket Mode serves one workspace (SLACK_BOT_TOKEN); installing in many workspaces "
+        "(SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET) needs HTTP mode: `make run` or the Procfile's web line"
+    )
