@@ -10,6 +10,7 @@ import datetime as dt
 import cli_start
 import first_requests
 import scale
+import scaled
 import slack_http
 import soak
 from common import BENCH, machine
@@ -34,6 +35,7 @@ def main() -> None:
     cli = cli_start.main(21)
     soaked = soak.main(10_000, 20, 600)
     first = first_requests.main()
+    scaled_out = scaled.main()
     shipped, largest = sizes[0], sizes[-1]
     rows = "\n".join(
         f"| {int(r['elections']):,} | {int(r['people']):,} / {int(r['quotes']):,} | {r['load_s']:.2f} s | {r['index_s']:.2f} s "
@@ -128,6 +130,8 @@ retries (`X-Slack-Retry-Reason: http_timeout`) and 5 % forged signatures.
 The growth is the event-id cache filling (bounded at 10,000 ids per worker, expiring after an hour).
 
 {first_requests.section(first)}
+
+{scaled.section(scaled_out)}
 """
     (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
     print(f"wrote {BENCH / 'RESULTS.md'}")
