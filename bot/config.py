@@ -113,10 +113,8 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
     if not 0 < timeout <= 120:
         raise ConfigError(f"SLACK_API_TIMEOUT must be a number of seconds from 0 to 120 (got {timeout_text!r})")
     redis_url = get("REDIS_URL")
-    if redis_url and not redis_url.startswith(REDIS_SCHEMES):
-        raise ConfigError(
-            f"REDIS_URL must be a URL starting with {', '.join(REDIS_SCHEMES)}"
-        )  # not echoed: it may hold a password
+    if redis_url and not redis_url.startswith(REDIS_SCHEMES):  # the value is not echoed: it may hold a password
+        raise ConfigError(f"REDIS_URL must be a URL starting with {', '.join(REDIS_SCHEMES)}")
     oauth = {name: get(name) for name in OAUTH_VARIABLES}
     if any(oauth.values()) and not all(oauth.values()):
         missing = ", ".join(name for name, value in oauth.items() if not value)
