@@ -45,9 +45,11 @@ What shared state costs one event (`bench/state_overhead.py`): `first_time(event
 | Redis stopped (per-process fallback) | {o["outage_p50_ms"]:.3f} ms | {o["outage_p99_ms"]:.3f} ms | | |
 
 What dominates: three Redis round trips per event (each a loopback TCP exchange and
-redis-py's parsing), against microseconds in process; the overhead is well under a
-millisecond at p50, small beside the Web API call that follows. During an outage a request
-pays nothing extra: Redis is tried at most once a second per worker.
+redis-py's parsing), against microseconds in process; one at a time that is under a
+millisecond at p50, small beside the Web API call that follows. With 8 threads at once the
+time is mostly queueing for 2 cores shared by the client threads, redis-server and the rest
+of the machine, not Redis's work. During an outage a request pays nothing extra: Redis is
+tried at most once a second per worker.
 """
 
 
