@@ -149,6 +149,8 @@ def test_redis_stopped_for_ten_seconds_under_traffic(stub: SlackStub, tmp_path: 
         ]
         stub.wait_for(lambda calls: any(c.body.get("channel") == "DAFTER" for c in calls))
         time.sleep(0.5)
+        fallbacks = [i.metric("election_bot_redis_fallbacks_total", {"operation": "first_time"}) for i in instances]
+        outages = [i.metric("election_bot_redis_outages_total", {}) for i in instances]
     finally:
         stop.set()
         for instance in instances:
@@ -156,6 +158,7 @@ def test_redis_stopped_for_ten_seconds_under_traffic(stub: SlackStub, tmp_path: 
         redis.stop()
     assert set(statuses) == {200}
     assert len(sent) > 150
+    assert all(n > 0 for n in fallbacks) and all(1 <= n <= 2 for n in outages)  # /metrics saw it (per worker)
     assert posts_by_channel(stub) == Counter([*sent, "DAFTER"])  # every one answered, once
     for instance in instances:
         text = instance.log.read_text()
@@ -185,10 +188,10 @@ def team_event(event: dict[str, Any], team: str, event_id: str | None = None) ->
     return json.dumps(body)
 
 
-def bot_rows(database: str) -> dict[str, str]:
+def bot_rows(database: str, table: str = "slack_bots") -> dict[str, str]:
     engine = sqlalchemy.create_engine(database)
     with engine.connect() as conn:
-        rows = conn.execute(sqlalchemy.text("SELECT team_id, bot_token FROM slack_bots")).all()
+        rows = conn.execute(sqlalchemy.text(f"SELECT team_id, bot_token FROM {table}")).all()
     engine.dispose()
     return {str(team): str(token) for team, token in rows}
 
@@ -216,6 +219,7 @@ def test_install_answer_with_that_workspaces_token_uninstall(stub: SlackStub, tm
         assert "Thank you!" in install(app, stub, Workspace("T0777", "xoxb-seven"))
         install(app, stub, Workspace("T0888", "xoxb-eight"))
         assert bot_rows(database) == {"T0777": "xoxb-seven", "T0888": "xoxb-eight"}
+        assert bot_rows(database, "slack_installations") == bot_rows(database)
 
         send(app.events, team_event(mention("LDJ5 turnout", channel="CSEVEN"), "T0777"), JSON)
         post = stub.wait_for(lambda calls: any(c.body.get("channel") == "CSEVEN" for c in calls))[-1]
@@ -223,7 +227,7 @@ def test_install_answer_with_that_workspaces_token_uninstall(stub: SlackStub, tm
         assert post.body["text"].startswith("LDJ5 turnout")
 
         assert send(app.events, team_event({"type": "app_uninstalled"}, "T0777"), JSON).status == 200
-        wait_until(lambda: bot_rows(database) == {"T0888": "xoxb-eight"})
+        wait_until(lambda: bot_rows(database) == bot_rows(database, "slack_installations") == {"T0888": "xoxb-eight"})
         stub.reset()
         send(app.events, team_event(mention("ALB1", channel="CGONE"), "T0777"), JSON)
         send(app.events, team_event(mention("ALB1", channel="CEIGHT"), "T0888"), JSON)  # a sentinel
