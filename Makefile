@@ -6,7 +6,7 @@ RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 QUESTIONS := ../shared/questions
 
-.PHONY: run test lint typecheck unit bench score clean
+.PHONY: run test lint typecheck unit bench score clean nlrb
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Error: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 2; }
@@ -19,8 +19,9 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m compileall -q bot
 	@touch $(RUN_STAMP)
 
+# The dev stamp also brings the importer's spreadsheet reader (the `import` extra): the tests read the raw files.
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,import]'
 	$(BIN)/python -m compileall -q bot
 	@touch $(DEV_STAMP) $(RUN_STAMP)
 
@@ -38,6 +39,11 @@ score:
 	@test -f $(QUESTIONS)/score.py || { echo "Error: make score needs the shared question set at $(QUESTIONS)/ beside this checkout (it is not in the repo)" >&2; exit 2; }
 	@$(MAKE) --no-print-directory $(RUN_STAMP)
 	$(BIN)/python $(QUESTIONS)/score.py $(QUESTIONS)/dev.jsonl --cmd '$(BIN)/election-bot ask --json' -v
+
+# Rebuild the official layer (facts/nlrb/) from the NLRB files shipped in data/nlrb/: same files, same bytes.
+NLRB_FILES := $(sort $(wildcard data/nlrb/*.xlsx data/nlrb/*.csv data/nlrb/annual/*.xlsx data/nlrb/reuning/*.csv))
+nlrb: $(DEV_STAMP)
+	$(BIN)/election-bot import nlrb $(NLRB_FILES) --archive-root data/nlrb --out facts/nlrb
 
 bench: $(DEV_STAMP)
 	cd bench && ../$(BIN)/python run_all.py

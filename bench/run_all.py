@@ -9,6 +9,7 @@ import datetime as dt
 
 import cli_start
 import first_requests
+import nlrb
 import scale
 import scaled
 import slack_http
@@ -35,6 +36,7 @@ def main() -> None:
     cli = cli_start.main(21)
     soaked = soak.main(10_000, 20, 600)
     first = first_requests.main()
+    official = nlrb.main()
     scaled_out = scaled.main()
     shipped, largest = sizes[0], sizes[-1]
     rows = "\n".join(
@@ -130,6 +132,8 @@ retries (`X-Slack-Retry-Reason: http_timeout`) and 5 % forged signatures.
 The growth is the event-id cache filling (bounded at 10,000 ids per worker, expiring after an hour).
 
 {first_requests.section(first)}
+
+{nlrb.section(official)}
 
 {scaled.section(scaled_out)}
 """

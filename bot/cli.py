@@ -34,6 +34,16 @@ def _parser() -> argparse.ArgumentParser:
     facts_sub = facts.add_subparsers(dest="facts_command", metavar="ACTION", required=True)
     check = facts_sub.add_parser("check", help="report every problem in a fact directory")
     check.add_argument("directory", nargs="?", type=Path)
+    imp = sub.add_parser("import", help="import official records (needs the 'import' extra)")
+    imp_sub = imp.add_subparsers(dest="import_kind", metavar="KIND", required=True)
+    nlrb = imp_sub.add_parser(
+        "nlrb",
+        help="NLRB election files (CSV exports, FOIA and annual workbooks) -> facts/nlrb/",
+        description="Write the official layer from exactly these files (`make nlrb` rebuilds it from data/nlrb/).",
+    )
+    nlrb.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    nlrb.add_argument("--out", type=Path, help="output folder (default: FACTS_DIR/nlrb)")
+    nlrb.add_argument("--archive-root", type=Path, help="folder the files' archive paths are given relative to")
     run = sub.add_parser("run", help="start Slack when tokens are configured, otherwise the console")
     run.add_argument("--facts", type=Path)
     slack = sub.add_parser("slack", help="connect to Slack over Socket Mode (needs SLACK_APP_TOKEN)")
@@ -70,6 +80,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _console(args)
     if args.command == "facts":
         return _facts_check(args.directory)
+    if args.command == "import":
+        return _import_nlrb(args)
     if args.command == "run":
         return _run(args)
     if args.command == "slack":
@@ -121,7 +133,29 @@ def _facts_check(directory: Path | None) -> int:
         print(f"warning: {warning}")
     print(
         f"ok: {len(store.elections)} elections, {len(store.people)} people, "
-        f"{len(store.organisations)} organisations, {len(store.quotes)} quotes, {len(store.sources)} sources"
+        f"{len(store.organisations)} organisations, {len(store.quotes)} quotes, {len(store.sources)} sources, "
+        f"{len(store.official)} official NLRB tallies"
+    )
+    return EXIT_OK
+
+
+def _import_nlrb(args: argparse.Namespace) -> int:
+    from bot.config import load_settings
+    from bot.nlrb.formats import ImportProblem
+    from bot.nlrb.importer import run, write
+
+    out = args.out or load_settings().facts_dir / "nlrb"
+    try:
+        summary = run(args.files, archive_root=args.archive_root)
+    except ImportProblem as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    changed = write(summary, out)
+    skipped = sum(len(f.parsed.skipped) for f in summary.files)
+    print(
+        f"{sum(f.parsed.read for f in summary.files)} rows read from {len(summary.files)} files, "
+        f"{summary.merged} merged, {skipped} skipped, {len(summary.disagreements)} disagreements: "
+        f"{len(summary.records)} tallies; {len(changed)} file(s) changed in {out}"
     )
     return EXIT_OK
 
