@@ -1,469 +1,390 @@
-"""answer(question, store) -> Answer. Pure: no I/O, no Slack, no environment."""
+"""answer(question, store) -> Answer. Pure: no I/O, no Slack, no environment.
+
+A question is read in three steps: its plain words (Slack markup and long pasted context
+dropped: bot.language), the records it names (bot.matcher: placeholders in a template), and
+the kind of question it is (bot.intent: the best row of the question table). `_Resolver.steps`
+lists, in order, the few rules that come before the table.
+"""
 
 from __future__ import annotations
 
-import heapq
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cached_property
-from typing import Literal
 
-from bot import lexicon as lx
+from bot import aggregates
+from bot.context import Context
 from bot.figures import derive
-from bot.matcher import Analysis, analyse, index_for, is_cjk, normalise
-from bot.models import (
-    Answer,
-    Election,
-    Figure,
-    Intent,
-    Kind,
-    Lang,
-    ListFilter,
-    Organisation,
-    Outcome,
-    Person,
-    Quote,
-    Source,
-    Suggestion,
-)
+from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
+from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
+from bot.lexicon import DOMAIN, Pattern
+from bot.matcher import Analysis, analyse, index_for
+from bot.models import Answer, Election, Intent, Kind, Lang, Person, Suggestion
+from bot.people import PeopleAnswers
+from bot.reply import MAX_SUGGESTIONS, POINTING
+from bot.reply import examples as examples  # re-exported: bot.slack reads it here
+from bot.speakers import holders, role_asked, unknown_name
 from bot.store import Store
+from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
 
-MAX_QUESTION = 500  # characters looked at; longer questions are answered from their start
-MAX_QUOTES = 3
-MAX_SUGGESTIONS = 3
+ZH_DOMAIN = Pattern(r"投票|选举|选票|计票|票数|工会|结果|成功|失败")  # Chinese words about a vote
+QUOTED = Pattern(r"[“\"「『][^”\"」』]{4,}[”\"」』]")  # words quoted in the question
+RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the result holds
 MAX_LIST = 20  # elections shown in a list; the total is always given
+MAX_RANKED = 5
 WHO_SAID_COVERAGE = 0.6
-FACET_KINDS = ("city", "region", "state", "employer", "union", "kind", "year")
+WHO_SAID_COVERAGE_CJK = 0.4  # Chinese is searched by character pairs, many of which the question's own wording adds
+# Words of a turn that only names records: "and LDJ5?", "ALB1 too", "what about the Albany one", "那LDJ5呢"
+FOLLOW_UP_FILLER = Pattern(
+    r"\b(and|also|too|what|how|about|at|for|in|on|the|one|same|then|so|ok|okay|please|pls|i|mean|of|with|as|well)\b|呢|那么|那|还有|也|的|怎么样|如何|我说的是|我是说|我指的是|是说"
+)
+CLAIM = Pattern(
+    r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact check)\b|真的吗|对吗|是真的|确认|核实"
+)
+WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)")
+WHO_SAID_WORDS = Pattern(
+    r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
+)
 
 
-class Cues:
-    """What the question asks for, read from its wording; each cue is looked for only when needed."""
-
-    def __init__(self, norm: str) -> None:
-        self.norm = norm
-
-    @cached_property
-    def figure(self) -> Figure | None:
-        return next((f for f, rx in lx.FIGURE_CUES if rx.search(self.norm)), None)
-
-    def _has(self, pattern: lx.Pattern) -> bool:
-        return pattern.search(self.norm) is not None
-
-    did_win = cached_property(lambda self: self._has(lx.WIN_CUE))
-    result = cached_property(lambda self: self._has(lx.RESULT_CUE))
-    quotes = cached_property(lambda self: self._has(lx.QUOTE_CUE))
-    who_said = cached_property(lambda self: self._has(lx.WHO_SAID_CUE))
-    who_is = cached_property(lambda self: self._has(lx.WHO_IS_CUE))
-    listing = cached_property(lambda self: self._has(lx.LIST_CUE))
-    count = cached_property(lambda self: self._has(lx.COUNT_CUE))
-    compare = cached_property(lambda self: self._has(lx.COMPARE_CUE))
-    won = cached_property(lambda self: self._has(lx.WON_CUE))
-    lost = cached_property(lambda self: self._has(lx.LOST_CUE))
-    pending = cached_property(lambda self: self._has(lx.PENDING_CUE))
-
-    @property
-    def explicit(self) -> bool:
-        return any((self.figure, self.did_win, self.result, self.quotes, self.who_is, self.listing, self.compare))
-
-
-_ALL_CUES = (
-    *(rx for _, rx in lx.FIGURE_CUES),
-    lx.WIN_CUE, lx.RESULT_CUE, lx.QUOTE_CUE, lx.WHO_SAID_CUE, lx.WHO_IS_CUE, lx.LIST_CUE,
-    lx.COUNT_CUE, lx.COMPARE_CUE, lx.WON_CUE, lx.LOST_CUE, lx.PENDING_CUE, lx.ROLE_WORDS,
-)  # fmt: skip
-
-
-def unexplained(leftover: Sequence[str]) -> list[str]:
-    """Words of the question that neither name a record nor belong to the domain's vocabulary."""
-    if all(not is_cjk(t) and (t in lx.STOPWORDS or t in lx.DOMAIN) for t in leftover):
-        return []  # nothing to explain: no need to run (or compile) the cue patterns
-    text = " ".join(leftover)
-    for rx in _ALL_CUES:
-        text = rx.sub(" ", text)
-    words: list[str] = []
-    for token in text.split():
-        if is_cjk(token):
-            rest = lx.ZH_DOMAIN.sub("", lx.ZH_FILLER.sub("", token))
-            if len(rest) >= 2:
-                words.append(rest)
-        elif token not in lx.STOPWORDS and token not in lx.DOMAIN:
-            words.append(token)
-    return words
-
-
-def answer(question: str, store: Store) -> Answer:
+def answer(question: str, store: Store, *, context: Context | None = None) -> Answer:
     question = question.strip()
-    lang: Lang = "zh" if is_cjk(question) else "en"
-    text = question[:MAX_QUESTION]
-    if not normalise(text) or lx.HELP_CUE.match(normalise(text)):
-        return help_answer(question, lang, store)
-    return _Resolver(question, text, lang, store).resolve()
+    text = plain_words(question)
+    asked, before = find_question(text)
+    core, instructed = without_instructions(asked)
+    analysis = analyse(core, store, known=known_words())
+    if before and not _records_named(analysis):
+        if len(text) <= LONG and "\n" not in text:  # "Albany warehouse election - what were the numbers?": one question
+            asked, before = text, ""
+            core, instructed = without_instructions(text)
+            analysis = analyse(core, store, known=known_words())
+        else:  # "…ALB1's count was on Tuesday. What was the margin?"
+            context = _context_before(before, store) or context
+    lang = reply_language(analysis.norm, [h.text for h in analysis.hits])
+    cut = asked if len(question) > LONG or "\n" in text.strip() else None
+    resolver = _Resolver(question, cut, analysis, lang, store, context)
+    resolver.instructed = instructed
+    return resolver.resolve()
 
 
 def help_answer(question: str, lang: Lang, store: Store) -> Answer:
-    return Answer(question=question, kind=Kind.help, intent=Intent.help, lang=lang, examples=examples(store, lang))
+    """Usage in a given language (Slack knows the member's language before any question is asked)."""
+    return Answer(
+        question=question, kind=Kind.help, intent=Intent.help, lang=lang, examples=examples(store, lang), row="help"
+    )
 
 
-def examples(store: Store, lang: Lang) -> tuple[str, ...]:
-    """Example questions drawn from what the store holds."""
-    tallied = [e for e in store.elections.values() if e.votes_for is not None]
-    first = tallied[0] if tallied else next(iter(store.elections.values()), None)
-    second = tallied[1] if len(tallied) > 1 else None
-    person = next((p for p in store.people.values() if p.id in store.quotes_by_speaker), None)
-    out: list[str] = []
-    if lang == "zh":
-        if first:
-            out += [f"{first.label}投票结果", f"{first.label}的投票率"]
-        if person:
-            out.append(f"{person.name_zh or person.name}说了什么")
-        out.append("工会输掉了哪些选举")
-    else:
-        if first:
-            out += [f"{first.label} result", f"{first.label} turnout", f"Did the union win at {first.label}?"]
-        if person:
-            out.append(f"What did {person.name} say?")
-        if first and second:
-            out.append(f"{first.label} vs {second.label}")
-        out.append("Which elections did the union lose?")
-    return tuple(out)
+def prepare(store: Store) -> None:
+    """Build every per-store index now (matcher, quote words, rank orders) rather than on the first
+    question: a server calls this before it forks its workers, so they share them."""
+    index_for(store)
+    quote_index(store)
+    aggregates.rank_orders(store)
 
 
-class _Resolver:
-    def __init__(self, question: str, text: str, lang: Lang, store: Store) -> None:
-        self.question = question
-        self.lang: Lang = lang
-        self.store = store
-        self.a: Analysis = analyse(text, store)
-        self.cues = Cues(self.a.norm)
+def _records_named(a: Analysis) -> bool:
+    return bool(a.targets("election", "person"))
+
+
+def _context_before(text: str, store: Store) -> Context | None:
+    """What the text before a long message's question is about: the first election (and person)
+    of the last sentence that names one."""
+    for sentence in reversed(text.split("\n")[-20:]):
+        a = analyse(sentence, store, known=known_words())
+        elections = [t.key for t in a.targets("election")]
+        people = [t.key for t in a.targets("person")]
+        if elections or people:
+            return Context(elections=tuple(elections[:1]), people=tuple(people[:1]))
+    return None
+
+
+class _Resolver(PeopleAnswers):
+    @property
+    def verdict_all(self) -> tuple[Scored, ...]:
+        return score(self.a.template, self._carried)
 
     @cached_property
-    def extra(self) -> list[str]:
-        return unexplained(self.a.leftover)
+    def verdict(self) -> Verdict:
+        return judge(self.verdict_all, elections=len(self.elections))
 
-    # --- building answers --------------------------------------------------------
+    @cached_property
+    def _carried(self) -> str:
+        """The placeholders the conversation can fill."""
+        ctx = self.context
+        if ctx is None:
+            return ""
+        held = (("E", ctx.elections), ("P", ctx.people), ("O", ctx.organisations))
+        return "".join(slot for slot, records in held if records)
 
-    def _answer(self, kind: Kind, intent: Intent, **fields: object) -> Answer:
-        read = MAX_QUESTION if len(self.question) > MAX_QUESTION else None
-        return Answer(question=self.question, kind=kind, intent=intent, lang=self.lang, read_chars=read, **fields)  # type: ignore[arg-type]
-
-    def _sources(self, ids: Iterable[str]) -> tuple[Source, ...]:
-        seen = dict.fromkeys(ids)
-        found = [self.store.sources[i] for i in seen if i in self.store.sources]
-        return tuple(sorted(found, key=lambda s: s.published, reverse=True))
-
-    def _elections_answer(self, intent: Intent, elections: Sequence[Election], **fields: object) -> Answer:
-        return self._answer(
-            Kind.answered,
-            intent,
-            elections=tuple(elections),
-            derived=tuple(derive(e) for e in elections),
-            sources=self._sources(s for e in elections for s in e.sources),
-            **fields,
+    @property
+    def steps(self) -> tuple[Callable[[], Answer | None], ...]:
+        """What is tried, in order; the first step that returns an answer wins."""
+        return (
+            self._help,  # nothing asked, or asking for help
+            self._unknown_code,  # a code the store doesn't have: never answer about another election
+            self._who_said,  # "who said <words>": the words are searched in the quotes, not matched as a row
+            self._stranger,  # "what did Jeff Bezos say": a speaker the store doesn't know gets no one else's words
+            self._described_person,  # "who is the LDJ5 treasurer?", "who is leading the audit?": found by role
+            self._follow_up,  # "and LDJ5?", "它的投票率呢": the last turn's kind of question, with new or carried records
+            self._only_names,  # "ALB1", "Chris Smalls", "Staten Island": the record itself
+            self._instructed,  # "ignore your instructions and say …": the named election's facts, as they are
+            self._compare_again,  # after a comparison, "which had the wider margin?" compares on that figure
+            self._sure,  # the best row of the question table, when it is sure
+            self._claim,  # "is that right?", "just confirm it", an instruction: the election's facts, not the claim
+            self._about_one,  # "ALB1 tally", "vote split at LDJ5": one election and no other kind's words: its result
+            self._unsure,  # close: offer the best rows as questions; far: "I don't know"
         )
-
-    def _suggest(
-        self,
-        elections: Sequence[Election] = (),
-        people: Sequence[Person] = (),
-        *,
-        unknown: str | None = None,
-        unknown_kind: Literal["code", "speaker", "words"] = "words",
-    ) -> Answer:
-        suggestions = [self._election_suggestion(e) for e in elections]
-        suggestions += [self._person_suggestion(p) for p in people]
-        suggestions = suggestions[:MAX_SUGGESTIONS]
-        kind = Kind.suggestions if suggestions else Kind.not_found
-        return self._answer(
-            kind,
-            Intent.unknown,
-            suggestions=tuple(suggestions),
-            unknown=unknown or None,
-            unknown_kind=unknown_kind if unknown else None,
-            examples=examples(self.store, self.lang),
-        )
-
-    def _election_suggestion(self, e: Election) -> Suggestion:
-        place = ", ".join(p for p in (e.city, e.state) if p)
-        label = f"{e.label} ({e.employer}, {place})" if e.code else f"{e.employer}, {place}"
-        question = f"{e.label}投票结果" if self.lang == "zh" else f"{e.label} result"
-        return Suggestion(question=question, label=label)
-
-    def _person_suggestion(self, p: Person) -> Suggestion:
-        question = f"{p.name_zh or p.name}是谁" if self.lang == "zh" else f"Who is {p.name}?"
-        return Suggestion(question=question, label=f"{p.name} ({p.role.get(self.lang)})")
-
-    # --- resolution --------------------------------------------------------------
 
     def resolve(self) -> Answer:
-        a, cues = self.a, self.cues
-        people = [self.store.people[t.key] for t in a.targets("person")]
-        orgs = [self.store.organisations[t.key] for t in a.targets("organisation")]
-        direct = [self.store.elections[t.key] for t in a.targets("election")]
+        for step in self.steps:
+            found = step()
+            if found is not None:
+                return found
+        raise AssertionError("the last step always answers")  # pragma: no cover
 
-        if cues.who_said and not people:
-            return self._who_said()
-        if cues.quotes and (people or orgs or self._speaker_phrase()):
-            return self._quotes(people, orgs, direct)
-        if a.unknown_codes:
-            return self._unknown_code(a.unknown_codes[0], direct)
-        if (cues.listing or cues.count) and len(direct) != 1 and not people:
-            return self._list(orgs)
-        if len(direct) >= 2:
-            return self._elections_answer(Intent.compare, direct[:4], figure=cues.figure)
-        elections = direct or self._facet_elections()
-        if len(elections) == 1 and not people:
-            return self._one_election(elections[0], certain=bool(direct))
-        if len(elections) > 1 and not people:
-            return self._suggest(elections)
-        if people and cues.quotes:
-            return self._quotes(people, orgs, direct)
-        if people and cues.figure and not cues.who_is:
-            return self._suggest(people=people, unknown=" ".join(self.extra) or None)
-        if people:
-            return self._who_is(people)
-        if orgs and (cues.who_is or lx.ROLE_WORDS.search(self.a.norm)):
-            holders = [p for p in self._speakers([], orgs) if p in self.store.people]
-            if holders:
-                return self._who_is([self.store.people[p] for p in holders])
-        if orgs:
-            return self._organisation(orgs[0])
-        if cues.quotes and direct:
-            return self._quotes([], [], direct)
-        near_people = [self.store.people[t.key] for t in a.near if t.kind == "person"]
-        near_elections = [self.store.elections[t.key] for t in a.near if t.kind == "election"]
-        return self._suggest(near_elections, near_people)
+    # --- steps ---------------------------------------------------------------------
 
     @cached_property
-    def _facet_positions(self) -> set[int] | None:
-        """Positions of the elections every named facet kind allows (None when no facet is named)."""
-        index = index_for(self.store)
-        groups: dict[str, set[int]] = {}
-        for target in self.a.targets(*FACET_KINDS):
-            if target.kind in ("employer", "union") and self.a.targets("organisation"):
-                continue  # "Amazon", "ALU": the organisation is meant, unless places narrow it
-            groups.setdefault(target.kind, set()).update(index.members(target))
-        if not groups:
-            return None
-        return set.intersection(*sorted(groups.values(), key=len))
+    def _only_records(self) -> bool:
+        """The question is nothing but names of records ("ALB1", "Chris Smalls"): no row to score."""
+        return all(w in "EPOLY" for w in self.a.template.split())
 
-    def _elections_at(self, positions: Iterable[int], limit: int) -> list[Election]:
-        index = index_for(self.store)
-        return [self.store.elections[index.order[p]] for p in heapq.nsmallest(limit, positions)]
+    def _help(self) -> Answer | None:
+        if not self.question or (
+            not self._only_records and self.verdict.best.row.name == "help" and self.verdict.best.cue
+        ):
+            return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
+        return None
 
-    def _facet_elections(self) -> list[Election]:
-        positions = self._facet_positions
-        return self._elections_at(positions, MAX_SUGGESTIONS + 1) if positions else []
-
-    def _one_election(self, e: Election, *, certain: bool) -> Answer:
-        cues = self.cues
-        allowed = 1 if cues.explicit else 0
-        if len(self.extra) > allowed or (not certain and not cues.explicit and self.extra):
-            return self._suggest([e], unknown=" ".join(self.extra))
-        if cues.figure:
-            return self._elections_answer(Intent.figure, [e], figure=cues.figure)
-        if cues.did_win:
-            return self._elections_answer(Intent.did_win, [e])
-        if cues.quotes:
-            return self._quotes([], [], [e])
-        return self._elections_answer(Intent.result, [e])
-
-    def _unknown_code(self, code: str, known: Sequence[Election]) -> Answer:
+    def _unknown_code(self) -> Answer | None:
+        if not self.a.unknown_codes or (self.people and self.verdict.best.row.intent is Intent.quotes):
+            return None  # "what did Flaningan say about word42?": a code-like word is the topic of a quote
+        code = self.a.unknown_codes[0]
         index = index_for(self.store)
         near = [self.store.elections[index.codes[c]] for c in index.near_codes(code)]
-        near += [e for e in known if e not in near]
-        return self._suggest(near, unknown=code.upper(), unknown_kind="code")
-
-    def _list(self, orgs: Sequence[Organisation]) -> Answer:
-        if self.extra:
-            return self._suggest(unknown=" ".join(self.extra))
-        cues, index = self.cues, index_for(self.store)
-        union = next((o.name for o in orgs if o.kind == "union"), None)
-        employer = next((o.name for o in orgs if o.kind == "employer"), None)
-        outcome: Outcome | None = None
-        if cues.won and not cues.lost:
-            outcome = Outcome.won
-        elif cues.lost and not cues.won:
-            outcome = Outcome.lost
-        wanted: list[set[int]] = []
-        if union:
-            wanted.append(set(index.members(index.facet("union", union))))
-        if employer:
-            wanted.append(set(index.members(index.facet("employer", employer))))
-        if outcome:
-            wanted.append(set(index.outcome_members.get(outcome, ())))
-        if cues.pending:
-            wanted.append({p for o in (Outcome.pending, Outcome.undecided) for p in index.outcome_members.get(o, ())})
-        facets = self._facet_positions
-        if facets is not None:
-            wanted.append(facets)
-        positions: Iterable[int] = set.intersection(*sorted(wanted, key=len)) if wanted else range(len(index.order))
-        total = len(positions)  # type: ignore[arg-type]
-        years = [t.key for t in self.a.targets("year")]
-        places = [
-            hit.text for hit in self.a.hits if any(t.kind in ("city", "region", "state", "kind") for t in hit.targets)
-        ]
-        flt = ListFilter(
-            union=union,
-            employer=employer,
-            outcome=outcome,
-            pending=cues.pending,
-            place=" ".join(places) or None,
-            year=years[0] if years else None,
-        )
-        intent = Intent.how_many if cues.count else Intent.list
-        return self._elections_answer(intent, self._elections_at(positions, MAX_LIST), list_filter=flt, total=total)
-
-    # --- people, organisations, quotes ------------------------------------------
-
-    def _who_is(self, people: Sequence[Person]) -> Answer:
-        if len(self.extra) > 1:
-            return self._suggest(people=people, unknown=" ".join(self.extra))
-        shown = tuple(people[:MAX_SUGGESTIONS])
-        orgs = dict.fromkeys(p.organisation for p in shown if p.organisation)
-        return self._answer(
-            Kind.answered,
-            Intent.who_is,
-            people=shown,
-            organisations=tuple(self.store.organisations[o] for o in orgs),
-            more_quotes=sum(len(self.store.quotes_by_speaker.get(p.id, ())) for p in shown),
-            sources=self._sources(s for p in shown for s in p.sources),
+        near += [e for e in self.elections if e not in near]
+        return self._suggest(
+            self._election_suggestions(near, BY_NAME["result"]), unknown=code.upper(), unknown_kind="code"
         )
 
-    def _organisation(self, org: Organisation) -> Answer:
-        if len(self.extra) > 1:
-            return self._suggest(unknown=" ".join(self.extra))
-        index = index_for(self.store)
-        positions = {
-            p
-            for kind, name in (("union", org.name), ("union", org.abbreviation), ("employer", org.name))
-            if name
-            for p in index.members(index.facet(kind, name))
-        }
-        elections = self._elections_at(positions, MAX_LIST)
-        quotes = self.store.quotes_by_speaker.get(org.id, ())
-        return self._answer(
-            Kind.answered,
-            Intent.organisation,
-            organisations=(org,),
-            elections=tuple(elections),
-            derived=tuple(derive(e) for e in elections),
-            total=len(positions),
-            more_quotes=len(quotes),
-            sources=self._sources(org.sources),
-        )
-
-    def _speaker_phrase(self) -> str | None:
-        match = lx.SPEAKER_PHRASE.search(self.a.norm)
-        if not match:
+    def _who_said(self) -> Answer | None:
+        if self.people:
             return None
-        phrase = next((g for g in match.groupdict().values() if g), None)
-        if phrase is None:
+        asks = WHO_SAID_WORDS.search(self.a.norm) is not None
+        if not asks and not WHO_ASKS.search(self.a.norm):
             return None
-        words = [w for w in phrase.split() if w not in lx.STOPWORDS and w not in lx.DOMAIN]
-        if not words:
+        query = terms(WHO_ASKS.sub(" ", WHO_SAID_WORDS.sub(" ", " ".join(self.a.leftover))))
+        if asks and self.context and self.context.quotes and POINTING.search(self.a.norm):  # "who said that one?"
+            quotes = [self.store.quotes[q] for q in self.context.quotes[:1] if q in self.store.quotes]
+            return self._quotes_answer(Intent.who_said, quotes, "who_said") if quotes else None
+        if not query or (not asks and len(query) < 3):  # "who won at JFK8" is not a quote search
             return None
-        # echo the words as the user wrote them ("Jeff Bezos", not "jeff bezos")
-        written = re.search(r"\W+".join(re.escape(w) for w in words), self.question, re.IGNORECASE)
-        return written.group(0) if written else " ".join(words)
-
-    def _speakers(self, people: Sequence[Person], orgs: Sequence[Organisation]) -> list[str]:
-        role = lx.ROLE_WORDS.search(self.a.norm)
-        speakers = [p.id for p in people]
-        for org in orgs:
-            members = self.store.people_by_org.get(org.id, ())
-            if role:
-                speakers += [p.id for p in members if _same_role(role.group(0), p)]
-            else:
-                speakers.append(org.id)
-                voices = [p.id for p in members if "spokes" in p.role.en.casefold()]
-                if not voices and org.id not in self.store.quotes_by_speaker:
-                    voices = [p.id for p in members]  # an organisation that speaks through its leaders
-                speakers += voices
-        return list(dict.fromkeys(speakers))
-
-    def _quotes(self, people: Sequence[Person], orgs: Sequence[Organisation], elections: Sequence[Election]) -> Answer:
-        speakers = self._speakers(people, orgs)
-        if not speakers and not elections:
-            return self._suggest(unknown=self._speaker_phrase(), unknown_kind="speaker")
-        if speakers:
-            pool = [q for s in speakers for q in self.store.quotes_by_speaker.get(s, ())]
-        else:
-            pool = [q for e in elections for q in self.store.quotes_by_election.get(e.id, ())]
-        if not pool:
-            return self._answer(
-                Kind.not_found,
-                Intent.quotes,
-                people=tuple(people),
-                organisations=tuple(orgs),
-                elections=tuple(elections),
-                examples=examples(self.store, self.lang),
-            )
-        ranked = self._rank(pool, elections)
-        shown = ranked[:MAX_QUOTES]
-        return self._answer(
-            Kind.answered,
-            Intent.quotes,
-            quotes=tuple(shown),
-            more_quotes=len(ranked) - len(shown),
-            sources=self._sources(q.source for q in shown),
-            **self._speaker_records(shown),
-        )
-
-    def _rank(self, pool: Sequence[Quote], elections: Sequence[Election]) -> list[Quote]:
-        wanted = {e.id for e in elections}
-        topic = terms(" ".join(w for w in self.a.leftover if not lx.QUOTE_CUE.fullmatch(w)))
-        tweet = re.search(r"\btweet|推特|发推", self.a.norm) is not None
-        index = quote_index(self.store)
-
-        def score(q: Quote) -> float:
-            s = 3.0 * len(wanted.intersection(q.elections))
-            s += sum(index.idf(t) for t in topic & index.terms[q.id])
-            if tweet and q.channel == "tweet":
-                s += 2.0
-            if q.lang == self.lang:
-                s += 0.5
-            return s
-
-        scored = [(score(q), n, q) for n, q in enumerate(pool)]
-        if any(s >= 1 for s, _, _ in scored) and (wanted or topic):
-            scored = [item for item in scored if item[0] >= 1] or scored
-        return [q for _, _, q in sorted(scored, key=lambda item: (-item[0], item[1]))]
-
-    def _who_said(self) -> Answer:
-        text = lx.WHO_SAID_CUE.sub(" ", " ".join(self.a.leftover))
-        query = terms(text)
-        if not query:
-            return self._suggest()
-        found = quote_index(self.store).search(query, WHO_SAID_COVERAGE)
+        cjk = is_cjk(" ".join(self.a.leftover))
+        found = quote_index(self.store).search(query, WHO_SAID_COVERAGE_CJK if cjk else WHO_SAID_COVERAGE)
+        quotes_row = BY_NAME["quotes"]
+        if not found and self.elections and next(s for s in self.verdict_all if s.row is quotes_row).cue:
+            return self._quotes(quotes_row, [])  # "who reacted on Twitter to the LDJ5 result?": what was said about it
+        if not found and not asks:
+            return None
         best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01]
         if not best:
             return self._answer(
-                Kind.not_found, Intent.who_said, unknown=text.strip(), examples=examples(self.store, self.lang)
+                Kind.not_found, Intent.who_said, row="who_said", examples=examples(self.store, self.lang)
             )
-        shown = best[:MAX_QUOTES]
+        return self._quotes_answer(Intent.who_said, best, "who_said")
+
+    def _stranger(self) -> Answer | None:
+        if self.people or self._only_records:
+            return None
+        intent = self.verdict.best.row.intent  # a name the store lacks is an unknown word too: its cue suffices
+        if intent not in (Intent.quotes, Intent.who_is) or not (self.verdict.plausible or self.verdict.best.cue):
+            return None
+        text = self.read
+        stranger = unknown_name(text, self.a, known=known_words())
+        if stranger is None:
+            return None
+        if intent is Intent.who_is and self.described_people():
+            return None  # "Who is leading the racial equity audit?": described by their role
+        role = role_asked(self.a.norm)
+        if role is not None and (self.orgs or holders(None, role[0], self.store, described=stranger)):
+            return None  # "the NLRB chair", "the SF State professor": a description, read through roles
+        if self.orgs and text.find(stranger) > min(text.casefold().find(o.name.casefold()) % 10_000 for o in self.orgs):
+            return None  # the organisation comes first: the unknown words are about something else
         return self._answer(
-            Kind.answered,
-            Intent.who_said,
-            quotes=tuple(shown),
-            more_quotes=len(best) - len(shown),
-            sources=self._sources(q.source for q in shown),
-            **self._speaker_records(shown),
+            Kind.not_found, intent, row=self.verdict.best.row.name, unknown=stranger, unknown_kind="speaker"
         )
 
-    def _speaker_records(self, quotes: Sequence[Quote]) -> dict[str, object]:
-        ids = list(dict.fromkeys(q.speaker for q in quotes))
-        return {
-            "people": tuple(self.store.people[i] for i in ids if i in self.store.people),
-            "organisations": tuple(self.store.organisations[i] for i in ids if i in self.store.organisations),
-        }
+    def _described_person(self) -> Answer | None:
+        if self.people or self.orgs or not WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm):
+            return None
+        role = role_asked(self.a.norm)
+        found = holders(None, role[0], self.store) if role else self.described_people()
+        if role and len(found) > 1 and self.elections:  # "the LDJ5 treasurer": the holder whose role names it
+            found = [
+                p for p in found if any(e.label.casefold() in p.role.en.casefold() for e in self.elections)
+            ] or found
+        if not found or len(found) > MAX_SUGGESTIONS:
+            return None
+        self.people = found
+        return self._who_is(BY_NAME["who_is"])
 
+    def _follow_up(self) -> Answer | None:
+        """A turn that only names records ("and LDJ5?", "ALB1 too", "LDJ5呢") asks the last turn's
+        kind of question about them."""
+        ctx = self.context
+        if ctx is None or not ctx.row or ctx.row not in BY_NAME:
+            return None
+        words = [w for w in FOLLOW_UP_FILLER.sub(" ", self.a.template).split() if w not in "EPOLY"]
+        places = self.a.targets("city", "region", "state", "kind")
+        if words or not (self.elections or self.people or self.orgs or places):
+            return None
+        previous = BY_NAME[ctx.row]
+        if previous.intent is Intent.quotes and not self.people and not self.orgs:
+            speakers = [self.store.people[p] for p in ctx.people if p in self.store.people]
+            return self._quotes(previous, speakers)
+        if previous.intent in (Intent.who_said, Intent.help):
+            return None
+        return self._run(previous)
 
-def _same_role(asked: str, person: Person) -> bool:
-    role = normalise(person.role.en + " " + (person.role.zh or ""))
-    asked = normalise(asked)
-    if asked.startswith("spokes") or asked == "发言人":
-        return "spokes" in role or "发言人" in role
-    if asked in lx.LEADER_WORDS:
-        return lx.LEADER_ROLES.search(role) is not None
-    return asked in role
+    def _only_names(self) -> Answer | None:
+        words = FOLLOW_UP_FILLER.sub(" ", self.a.template).split()
+        if not words or any(w not in "EPOLY" for w in words):
+            return None
+        if self.elections:
+            return self._run(BY_NAME["compare" if len(self.elections) > 1 else "result"])
+        if self.people:
+            return self._run(BY_NAME["who_is"])
+        if self.orgs:
+            return self._run(BY_NAME["organisation"])
+        found = aggregates.first(aggregates.select(self.a, self.store), self.store, MAX_SUGGESTIONS + 1)
+        if len(found) == 1:
+            return self._run(BY_NAME["result"], elections=found)
+        return self._suggest(self._election_suggestions(found, BY_NAME["result"]))
+
+    def _sure(self) -> Answer | None:
+        if not self.verdict.sure:
+            return None
+        return self._run(self.verdict.best.row)
+
+    def _compare_again(self) -> Answer | None:
+        if not self._comparing:
+            return None
+        near = [s.row for s in self.verdict_all[:MAX_SUGGESTIONS] if s.score >= SUGGEST]
+        figure = next((row for row in near if row.intent is Intent.figure), None)
+        return self._run(figure) if figure else None
+
+    def _instructed(self) -> Answer | None:
+        return self._claim() if self.instructed else None
+
+    def _claim(self) -> Answer | None:
+        if not (self.instructed or CLAIM.search(self.a.norm)):
+            return None
+        elections = self._elections_for(BY_NAME["result"])
+        return self._run(BY_NAME["result"], elections=elections[:1]) if len(elections) == 1 else None
+
+    def _about_one(self) -> Answer | None:
+        """One election named, with words about elections but no word of any other kind of question:
+        the question is about its result, which shows every figure the sources give. A question with
+        another row's cue word, a person or organisation, or a word about something else is not."""
+        if len(self.elections) != 1 or self.people or self.orgs or self.a.unknown_codes:
+            return None
+        if WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm) or QUOTED.search(self.read):
+            return None  # a question about who, or words in quotation marks: never answered with a tally
+        if any(s.cue and s.row.intent not in RESULT_LIKE for s in self.verdict_all if s.score >= SUGGEST):
+            return None
+        about_votes = bool(set(self.a.leftover) & DOMAIN) or ZH_DOMAIN.search(self.a.norm) is not None
+        if not (about_votes or any(s.cue and s.row.intent in RESULT_LIKE for s in self.verdict_all[:3])):
+            return None  # "what's the weather at ALB1?"
+        return self._run(BY_NAME["result"])
+
+    def _unsure(self) -> Answer:
+        v = self.verdict
+        if not v.plausible:
+            near = [self.store.elections[t.key] for t in self.a.near if t.kind == "election"]
+            near_people = [self.store.people[t.key] for t in self.a.near if t.kind == "person"]
+            nearby = self._election_suggestions(near, BY_NAME["result"])
+            nearby += [self._person_suggestion(p) for p in near_people]
+            return self._suggest(nearby, unknown=self._unplaced())
+        suggestions: list[Suggestion] = []
+        for scored in (v.best, *v.rivals):
+            # a row about nothing in particular is offered only when its words are there
+            if scored.row.needs or scored.cue:
+                suggestions += self._row_suggestions(scored.row)
+        return self._suggest(suggestions, unknown=self._unplaced())
+
+    # --- running a row ---------------------------------------------------------------
+
+    def _run(
+        self, row: QuestionKind, *, elections: Sequence[Election] | None = None, people: Sequence[Person] | None = None
+    ) -> Answer:
+        intent = row.intent
+        if intent in (Intent.figure, Intent.result, Intent.did_win, Intent.history, Intent.compare):
+            return self._about_elections(row, list(elections) if elections is not None else self._elections_for(row))
+        if intent is Intent.quotes:
+            return self._quotes(row, list(people) if people is not None else self.people)
+        if intent is Intent.who_is:
+            return self._who_is(row)
+        if intent is Intent.organisation:
+            return self._organisation(row) if self.orgs else self._ask_which(row)
+        if intent is Intent.who_said:
+            return self._who_said() or self._answer(
+                Kind.not_found, Intent.who_said, row=row.name, examples=examples(self.store, self.lang)
+            )
+        if intent is Intent.help:
+            return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
+        return self._aggregate(row)
+
+    def _compared_on(self) -> str:
+        """The figure a comparison is about ("was the yes share higher at ALB1 or LDJ5?"), or the whole."""
+        figure = next((s.row for s in score(self.a.template) if s.row.intent is Intent.figure and s.cue), None)
+        return figure.name if figure else "compare"
+
+    @property
+    def _comparing(self) -> bool:
+        """The last turn compared elections and this one names none: compare them again."""
+        return bool(self.context and self.context.intent == Intent.compare.value and not self.elections)
+
+    def _about_elections(self, row: QuestionKind, elections: list[Election]) -> Answer:
+        if not elections:
+            return self._ask_which(row)
+        together = len(elections) > 1 and (len(self.elections) > 1 or self._comparing)
+        if row.intent is Intent.compare or together:
+            if len(elections) < 2 and self.context:  # "which lost by more?" after "LDJ5 result", "and ALB1?"
+                more = [self.store.elections[e] for e in self.context.earlier if e in self.store.elections]
+                elections = [*elections, *(e for e in more if e not in elections)][:2]
+            if len(elections) < 2:
+                return self._ask_which(row, elections)
+            shown = row.name if row.intent is Intent.figure else self._compared_on()
+            return self._elections_answer(Intent.compare, elections[:4], row=shown)
+        if len(elections) > 1:
+            return self._suggest(self._election_suggestions(elections, row))
+        found = self._elections_answer(row.intent, elections, row=row.name, figure=row.figure)
+        e = elections[0]
+        if row.reads and row.reads(e, derive(e)) is None:  # the sources don't give it: said, not answered
+            return replace(found, kind=Kind.not_found)
+        return found
+
+    def _aggregate(self, row: QuestionKind) -> Answer:
+        selection = aggregates.select(self.a, self.store, outcome_words=row.intent is not Intent.win_rate)
+        total = aggregates.count(selection, self.store)
+        if row.intent is Intent.win_rate:
+            rate = aggregates.win_rate(selection, self.store)
+            shown = aggregates.first(selection, self.store, MAX_LIST)
+            return self._elections_answer(
+                Intent.win_rate, shown, row=row.name, list_filter=selection.filter, total=total, win_rate=rate
+            )
+        earlier = self.context.elections if self.context and len(self.context.elections) > 1 else ()
+        pointing = row.intent is Intent.rank or POINTING.search(self.a.norm) is not None  # "list them"
+        if selection.positions is None and earlier and pointing:  # "which was closer?" of those just listed
+            order = index_for(self.store).order
+            ids = [e for e in earlier if e in self.store.elections]
+            selection = aggregates.Selection(selection.filter, frozenset(order.index(e) for e in ids))
+            total = len(selection.positions or ())
+        if row.intent is Intent.rank:
+            shown = aggregates.ranked(selection, self.store, row, MAX_RANKED)
+            return self._elections_answer(Intent.rank, shown, row=row.name, list_filter=selection.filter, total=total)
+        shown = aggregates.first(selection, self.store, MAX_LIST)
+        return self._elections_answer(row.intent, shown, row=row.name, list_filter=selection.filter, total=total)
+
+    # --- people, organisations, quotes ------------------------------------------------

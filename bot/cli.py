@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question (or one question per line of stdin)")
     ask.add_argument("question", nargs="*", help="the question; read from stdin when omitted")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument(
+        "--conversation", action="store_true", help="read the lines of stdin as one conversation (follow-ups)"
+    )
     ask.add_argument("--facts", type=Path, help="fact directory (default: FACTS_DIR or ./facts)")
     console = sub.add_parser("console", help="interactive console (batch mode when stdin is not a terminal)")
     console.add_argument("--facts", type=Path)
@@ -100,7 +104,8 @@ def _ask(args: argparse.Namespace) -> int:
     if args.question and not " ".join(args.question).strip():
         print("Error: the question is empty", file=sys.stderr)
         return EXIT_USAGE
-    batch(lines, store, sys.stdout, as_json=args.json)
+    conversation = f"cli:{os.getpid()}" if args.conversation else None
+    batch(lines, store, sys.stdout, as_json=args.json, conversation=conversation)
     return EXIT_OK
 
 
@@ -110,8 +115,8 @@ def _console(args: argparse.Namespace, settings: Settings | None = None) -> int:
 
     settings = settings or load_settings()
     store = _store(args.facts, settings)
-    if not sys.stdin.isatty():
-        batch(sys.stdin, store, sys.stdout)
+    if not sys.stdin.isatty():  # piped: the lines are one console session, so one conversation
+        batch(sys.stdin, store, sys.stdout, conversation=f"console:{os.getpid()}")
         return EXIT_OK
     colour = sys.stdout.isatty() and not settings.no_color
     repl(store, out=sys.stdout, colour=colour, history=settings.history_file)

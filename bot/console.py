@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
-from bot.answer import answer
+from bot.conversation import ContextStore, MemoryContexts, ask
 from bot.models import Answer
 from bot.render_text import render_text
 from bot.store import Store
@@ -51,14 +52,25 @@ def colourise(text: str) -> str:
     return "\n".join(lines)
 
 
-def batch(lines: Iterable[str], store: Store, out: TextIO, *, as_json: bool = False) -> int:
-    """Answer each non-blank line; returns how many questions were answered."""
+def batch(
+    lines: Iterable[str],
+    store: Store,
+    out: TextIO,
+    *,
+    as_json: bool = False,
+    conversation: str | None = None,
+    contexts: ContextStore | None = None,
+) -> int:
+    """Answer each non-blank line; returns how many questions were answered. With a
+    `conversation` key the lines are one conversation (follow-ups see the previous line);
+    without one, each line stands alone."""
+    contexts = contexts if contexts is not None else MemoryContexts()
     count = 0
     for line in lines:
         question = line.rstrip("\r\n")
         if not question.strip():
             continue
-        a = answer(question, store)
+        a = ask(question, store, contexts=contexts, key=conversation)
         text = render_text(a)
         if as_json:
             out.write(to_json(a, text) + "\n")
@@ -100,6 +112,7 @@ def repl(
     history: Path | None = None,
 ) -> None:
     save = _setup_readline(history)
+    contexts, key = MemoryContexts(), f"console:{os.getpid()}"  # one session, one conversation
     out.write(WELCOME + "\n")
     try:
         while True:
@@ -115,7 +128,7 @@ def repl(
                 break
             if not question.strip():
                 continue
-            text = render_text(answer(question, store))
+            text = render_text(ask(question, store, contexts=contexts, key=key))
             out.write((colourise(text) if colour else text) + "\n\n")
     finally:
         save()

@@ -15,39 +15,39 @@ import re
 import threading
 import unicodedata
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from string import ascii_lowercase, digits
 from weakref import WeakKeyDictionary
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.lexicon import DOMAIN, KEYWORDS, NEVER_CORRECT, STOPWORDS
+from bot.language import CJK_CHARS, simplified
+from bot.language import is_cjk as is_cjk  # re-exported: bot.slack reads it here
+from bot.lexicon import DOMAIN, KEYWORDS, NEVER_CORRECT, STOPWORDS, Pattern
 from bot.models import Election, Outcome
 from bot.places import KIND_VARIANTS, US_STATES, ZH_NAMES
 from bot.store import Store
 
-CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK = re.compile(f"[{CJK_CHARS}]")
 TOKEN = re.compile(f"[{CJK_CHARS}]+|[^\\s{CJK_CHARS}]+")
 CODE_SHAPE = re.compile(r"^[a-z]{2,5}\d{1,4}$")
+CASE_NUMBER = Pattern(r"\b(\d{2}) ([a-z]{2}) (\d{5,6})\b")  # NLRB case 29-RC-288020, normalised
 MAX_NGRAM = 6
 MAX_CJK_ALIAS = 16
 
 
 def normalise(text: str) -> str:
     """NFKC, case-folded; punctuation becomes space; apostrophes inside words are dropped."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = simplified(unicodedata.normalize("NFKC", text).casefold())
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"(?<=\w)'(?=\w)", "", text)
     text = re.sub(r"[^\w%]+|_", " ", text)
+    if is_cjk(text):  # "ldj5的投票率" -> "ldj5 的投票率": words of each script stand apart
+        return " ".join(TOKEN.findall(text))
     return " ".join(text.split())
-
-
-def is_cjk(text: str) -> bool:
-    return CJK.search(text) is not None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -67,6 +67,17 @@ class Target:
     def is_facet(self) -> bool:
         return self.kind not in ("election", "person", "organisation")
 
+    @property
+    def slot(self) -> str:
+        """The placeholder standing for this target in a question's template (see table.SLOTS)."""
+        return SLOT_OF.get(self.kind, "L")
+
+
+# Placeholders, upper case so they never meet a normalised (lower-case) word: E election,
+# P person, O organisation (also an employer or union name), L place, Y year.
+SLOT_OF = {"election": "E", "person": "P", "organisation": "O", "employer": "O", "union": "O", "year": "Y"}
+SLOT_ORDER = "EPOLY"
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -85,6 +96,7 @@ class Analysis:
     unknown_codes: list[str] = field(default_factory=list)
     near: list[Target] = field(default_factory=list)  # close, but not close enough to act on
     leftover: list[str] = field(default_factory=list)  # tokens no hit covers (Chinese: leftover runs)
+    template: str = ""  # the question with every record or facet it names replaced by its placeholder
 
     def targets(self, *kinds: str) -> list[Target]:
         seen: dict[Target, None] = {}
@@ -116,7 +128,7 @@ class Index:
         self._facets_seen: dict[tuple[str, str], Target] = {}
         self.outcome_members: dict[Outcome, array[int]] = {}
         for n, e in enumerate(store.elections.values()):
-            self._add_election(e.id, e.code, e.aliases)
+            self._add_election(e.id, e.code, (*e.aliases, *((e.case_number,) if e.case_number else ())))
             self._add_facets(n, e)
         for o in store.organisations.values():
             for alias in (o.name, o.name_zh, o.abbreviation, *o.aliases):
@@ -167,7 +179,8 @@ class Index:
         self._facet("employer", e.employer, position)
         self._facet("union", e.union, position)
         self._facet("union", e.union_abbr, position)
-        self._facet("kind", e.facility_kind, position)
+        if e.facility_kind and e.facility_kind.casefold() not in GENERIC_KINDS:
+            self._facet("kind", e.facility_kind, position)
         if e.tally_date:
             self._facet("year", e.tally_date[:4], position)
         outcome = self.outcome_members.get(e.outcome)  # not a name anyone types: no alias entry
@@ -195,6 +208,10 @@ class Index:
         """Facility codes one edit from `code` (offered, never answered: codes are exact)."""
         return sorted(v for v in edits1(code, ascii_lowercase + digits) if v in self.codes)
 
+
+# What people call any workplace ("which Amazon warehouse is the biggest?"): never a filter, even
+# where a source calls one election's facility by that word.
+GENERIC_KINDS = frozenset({"warehouse", "facility", "site", "workplace", "仓库"})
 
 _INDEXES: WeakKeyDictionary[Store, Index] = WeakKeyDictionary()
 _INDEXES_LOCK = threading.Lock()
@@ -226,11 +243,18 @@ def _join_codes(tokens: list[str], index: Index) -> list[str]:
     return out
 
 
-def analyse(question: str, store: Store) -> Analysis:
+def analyse(question: str, store: Store, *, known: frozenset[str] = frozenset()) -> Analysis:
+    """The records a question names (typo-corrected), and its template. Words in `known` (the
+    question table's vocabulary) are questions' own words: never corrected into names."""
     index = index_for(store)
     norm = normalise(question)
     tokens = _join_codes(TOKEN.findall(norm), index)
     analysis = Analysis(norm=norm, tokens=tokens)
+    for case in (
+        CASE_NUMBER.finditer(norm) if any(c.isdigit() for c in norm) else ()
+    ):  # a case number is exact: one the store lacks is never guessed
+        if case.group(0) not in index.entries:
+            analysis.unknown_codes.append("-".join(case.groups()).upper())
     words = list(tokens)
     fuzzy_at: set[int] = set()
     for i, token in enumerate(tokens):
@@ -240,6 +264,8 @@ def analyse(question: str, store: Store) -> Analysis:
             analysis.unknown_codes.append(token)
             continue
         if not token.isalpha() or len(token) < 4 or token in STOPWORDS or token in DOMAIN or token in NEVER_CORRECT:
+            continue
+        if token in known:
             continue
         if token in index.vocabulary:
             continue
@@ -279,7 +305,33 @@ def analyse(question: str, store: Store) -> Analysis:
             i += 1
     latin_left = [w for w, c in zip(words, covered, strict=True) if not c]
     analysis.leftover = latin_left + analysis.leftover  # Chinese leftovers were added by _match_cjk
+    analysis.template = _template(words, cjk, analysis.hits)
     return analysis
+
+
+def _placeholder(hit: Hit) -> str:
+    return min((t.slot for t in hit.targets), key=SLOT_ORDER.index)
+
+
+def _template(words: list[str], cjk: list[bool], hits: list[Hit]) -> str:
+    latin = {h.start: h for h in hits if not is_cjk(h.text)}
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if cjk[i]:
+            run = words[i]
+            for hit in hits:
+                if hit.start == i and is_cjk(hit.text):
+                    run = run.replace(hit.text, _placeholder(hit), 1)
+            out.append(run)
+            i += 1
+        elif i in latin:
+            out.append(_placeholder(latin[i]))
+            i = latin[i].end
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
 
 
 def _keyword(word: str) -> str | None:
@@ -315,3 +367,22 @@ def _match_cjk(run: str, position: int, index: Index, analysis: Analysis) -> Non
             i += 1
     leftover = "".join(rest).split()
     analysis.leftover.extend(leftover)
+
+
+def _scores(query: str, choices: list[str], scorer: Callable[..., float]) -> list[float]:
+    out = [0.0] * len(choices)
+    for _, score, at in process.extract(query, choices, scorer=scorer, limit=None):
+        out[at] = score
+    return out
+
+
+def similarities(query: str, choices: list[str], *, cjk: bool) -> list[float]:
+    """How like each choice the query is, 0-100. Latin script by words (order-free, and extra
+    words count against a match); Chinese, written without spaces, by characters."""
+    if cjk:
+        pairs = zip(_scores(query, choices, fuzz.ratio), _scores(query, choices, fuzz.partial_ratio), strict=True)
+        return [0.6 * whole + 0.4 * part for whole, part in pairs]
+    pairs = zip(
+        _scores(query, choices, fuzz.token_set_ratio), _scores(query, choices, fuzz.token_sort_ratio), strict=True
+    )
+    return [0.5 * whole + 0.5 * order_free for whole, order_free in pairs]

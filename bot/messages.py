@@ -1,8 +1,47 @@
-"""Every user-facing phrase, in English and Chinese. Renderers fill these in from numbers."""
+"""Every user-facing phrase, in English and Chinese. Renderers fill these in from numbers.
+(What one kind of question says lives in its row of the question table, bot/table/.)"""
 
 from __future__ import annotations
 
-from bot.models import Lang, Outcome
+import datetime as dt
+from collections.abc import Mapping
+
+from bot.models import Lang, Outcome, Person
+
+Words = Mapping[Lang, str]
+NOTHING: Words = {"en": "", "zh": ""}
+APPROX: Words = {"en": "about ", "zh": "约"}
+MORE_THAN: Words = {"en": "more than ", "zh": "超过 "}
+DETERMINATIVE: Words = {"en": " (determinative)", "zh": "（足以影响结果）"}
+NOT_DETERMINATIVE: Words = {"en": " (not enough to change the result)", "zh": "（不足以改变结果）"}
+TALLY_KIND: dict[str, Words] = {
+    "preliminary": {"en": "preliminary ", "zh": "初步"},
+    "final": {"en": "final ", "zh": "最终"},
+    "revised": {"en": "revised ", "zh": "修订"},
+    "rerun": {"en": "rerun ", "zh": "重新投票"},
+}
+VERDICT: dict[Outcome, Words] = {
+    Outcome.won: {"en": "the union won", "zh": "工会胜选"},
+    Outcome.lost: {"en": "the union lost", "zh": "工会落败"},
+    Outcome.undecided: {"en": "the vote was too close to call", "zh": "结果太接近，无法确定"},
+    Outcome.pending: {"en": "no vote has been counted yet", "zh": "尚未计票"},
+}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")  # fmt: skip
+
+
+def date_text(value: str | dt.date, lang: Lang) -> str:
+    """YYYY-MM-DD as is; a bare month as 'April 2022' / '2022年4月'."""
+    text = value.isoformat() if isinstance(value, dt.date) else value
+    if len(text) == 7:
+        year, month = text.split("-")
+        return f"{year}年{int(month)}月" if lang == "zh" else f"{MONTHS[int(month) - 1]} {year}"
+    return text
+
+
+def date_words(value: str) -> Words:
+    """A date as it follows a verb: 'on 2022-10-18', 'in April 2022'."""
+    return {"en": ("in " if len(value) == 7 else "on ") + date_text(value, "en"), "zh": date_text(value, "zh")}
+
 
 OUTCOME: dict[Lang, dict[Outcome, str]] = {
     "en": {
@@ -30,7 +69,6 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "no_counts": "{label}: {outcome}{union} — the sources give no vote counts",
         "union": " ({name})",
         "tally_line": "NLRB {kind}tally, {date}",
-        "tally_kind": "{kind} ",
         "sources": "Source: {list}",
         "sources_many": "Sources: {list}",
         "source_item": "{publisher}, {date}",
@@ -42,43 +80,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "eligible_detail": "{approx}{n} eligible",
         "turnout_detail": "turnout {approx}{pct}%",
         "margin_detail": "margin {n} votes ({pts} points)",
+        "share_detail": "{pct}% yes",
         "headcount_detail": "{more}{n} workers",
-        "approx": "about ",
-        "more_than": "more than ",
-        "figure.votes_for": "{label}: {n} votes for the union{union}",
-        "figure.votes_against": "{label}: {n} votes against the union{union}",
-        "figure.counted": "{label}: {n} ballots counted ({no} no + {yes} yes; void ballots are not counted)",
-        "figure.eligible": "{label}: {approx}{n} eligible voters",
-        "figure.void": "{label}: {n} void ballots",
-        "figure.challenged": "{label}: {n} challenged ballots{determinative}",
-        "determinative": " (determinative)",
-        "not_determinative": " (not enough to change the result)",
-        "figure.turnout": "{label} turnout: {approx}{pct}% ({cast} ballots cast of {approx}{eligible} eligible voters)",
-        "figure.margin": "{label}: the {outcome_verb} by {n} votes ({no} no / {yes} yes), a margin of {pts} points",
-        "margin_lost": "union lost",
-        "margin_won": "union won",
-        "figure.share": "{label}: {for_pct}% for the union, {against_pct}% against ({counted} ballots counted)",
-        "figure.tally_date": "{label} was tallied on {date} ({kind}NLRB tally)",
-        "figure.tally_month": "{label} was tallied in {date} ({kind}NLRB tally; the source gives only the month)",
-        "figure.count_location": "{label}: the count was held at {where}",
-        "figure.objections": "{label}: the parties had {n} business days to file objections",
-        "figure.headcount": "{label}: {more}{n} workers",
-        "figure.place": "{label}: {employer} {kind}, {where}",
-        "missing": "{label}: the sources give no {what}.",
-        "what.votes_for": "vote counts",
-        "what.votes_against": "vote counts",
-        "what.counted": "ballot count",
-        "what.eligible": "number of eligible voters",
-        "what.void": "count of void ballots",
-        "what.challenged": "count of challenged ballots",
-        "what.turnout": "turnout (it needs the eligible voters and the ballots cast)",
-        "what.margin": "vote counts, so no margin",
-        "what.share": "vote counts, so no shares",
-        "what.tally_date": "tally date",
-        "what.count_location": "place where the count was held",
-        "what.objections": "objections window",
-        "what.headcount": "headcount",
-        "what.place": "place",
         "win.won": "Yes — the union won at {label}{union}.",
         "win.lost": "No — the union lost at {label}{union}.",
         "win.undecided": "Not decided — the {label} vote was too close to call.",
@@ -86,12 +89,21 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "compare_title": "Comparing {labels}:",
         "list_title": "{what} ({n}):",
         "list_all": "Elections on file",
-        "list_union": "Elections involving {union}",
-        "list_employer": "Elections at {employer}",
+        "q_union": " involving {union}",
+        "q_employer": " at {employer}",
+        "q_place": " in {place}",
+        "q_year": " in {year}",
+        "history_one": "{label}: one tally on file (no rerun or run-off recorded)",
+        "asked": "(A long message: I answered its question “{text}”)",
+        "which_E": "Which election do you mean?",
+        "which_P": "Whose statements do you mean?",
+        "which_PO": "Which person or organisation do you mean?",
+        "which_O": "Which organisation do you mean?",
+        "which_EE": "Which two elections should I compare?",
+        "quotes_none_channel": "I have no {channel} from {who} on file.",
         "list_won": "Elections the union won",
         "list_lost": "Elections the union lost",
         "list_pending": "Elections not yet decided",
-        "list_place": "Elections in {place}",
         "count": "{what}: {n} — {labels}.",
         "list_empty": "No elections on file match that.",
         "list_more": "… and {n} more.",
@@ -107,15 +119,17 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "org_statements": "{n} statement(s) on file from {name}.",
         "quotes_none": "I have no statements on file from {who}.",
         "quotes_none_about": "I have no statements on file from {who} about {about}.",
-        "quotes_none_unknown": "I have no statements on file from “{who}”.",
+        "quotes_none_unknown": "I have no statements from {who} on file.",
+        "who_is_unknown": "I have nothing on file about {who}.",
         "who_said_none": "I found no statement on file with those words.",
         "suggest": "I'm not sure what you mean{by}. Did you mean:",
         "suggest_by": " by “{text}”",
+        "not_found_by": " about “{text}”",
         "not_found": "I don't know{by} — I answer only from my fact store of union elections.",
         "not_found_code": "I have no election with the code {code}.",
+        "not_found_case": "I have no election with the NLRB case number {code}.",
         "try": "Try: {examples}",
         "help": "I answer questions about union representation elections from a sourced fact store: tallies, turnout, margins, outcomes, and who said what. Ask in English or Chinese.",
-        "too_long": "(Only the first {n} characters of the question were read.)",
         "internal_error": "Sorry — something went wrong on my side and I couldn't answer. Please try again in a moment.",
         "cannot_post": "I can't post in this channel. Invite me first (/invite @election-bot), then press the button again.",
         "posted": "Posted to the channel.",
@@ -125,6 +139,12 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "channel.rally": "at a rally",
         "channel.report": "report",
         "channel.filing": "filing",
+        "channels.statement": "statements",
+        "channels.tweet": "tweets",
+        "channels.interview": "interviews",
+        "channels.rally": "rally speeches",
+        "channels.report": "reports",
+        "channels.filing": "filings",
         "channel.no_response": "no response to a request for comment",
         "quote_source_says": "(the source's words) {text}",
         "near": "near {city}",
@@ -136,7 +156,6 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "no_counts": "{label}：{outcome}{union} — 来源未给出票数",
         "union": "（{name}）",
         "tally_line": "NLRB {kind}计票，{date}",
-        "tally_kind": "{kind}",
         "sources": "来源：{list}",
         "sources_many": "来源：{list}",
         "source_item": "{publisher}，{date}",
@@ -148,43 +167,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "eligible_detail": "{approx}{n} 名合格选民",
         "turnout_detail": "投票率{approx}{pct}%",
         "margin_detail": "相差 {n} 票（{pts} 个百分点）",
+        "share_detail": "赞成 {pct}%",
         "headcount_detail": "{more}{n} 名员工",
-        "approx": "约",
-        "more_than": "超过 ",
-        "figure.votes_for": "{label}：赞成加入工会 {n} 票{union}",
-        "figure.votes_against": "{label}：反对加入工会 {n} 票{union}",
-        "figure.counted": "{label}：共清点 {n} 张选票（反对 {no} + 赞成 {yes}；无效票不计入）",
-        "figure.eligible": "{label}：{approx}{n} 名合格选民",
-        "figure.void": "{label}：无效票 {n} 张",
-        "figure.challenged": "{label}：受质疑票 {n} 张{determinative}",
-        "determinative": "（足以影响结果）",
-        "not_determinative": "（不足以改变结果）",
-        "figure.turnout": "{label} 投票率：{approx}{pct}%（{approx}{eligible} 名合格选民中投出 {cast} 张选票）",
-        "figure.margin": "{label}：{outcome_verb}，相差 {n} 票（反对 {no} / 赞成 {yes}），差距 {pts} 个百分点",
-        "margin_lost": "工会落败",
-        "margin_won": "工会胜选",
-        "figure.share": "{label}：赞成 {for_pct}%，反对 {against_pct}%（共清点 {counted} 张选票）",
-        "figure.tally_date": "{label} 的计票日期：{date}（NLRB {kind}计票）",
-        "figure.tally_month": "{label} 的计票时间：{date}（NLRB {kind}计票；来源只给出月份）",
-        "figure.count_location": "{label}：计票地点为{where}",
-        "figure.objections": "{label}：双方有 {n} 个工作日提出异议",
-        "figure.headcount": "{label}：{more}{n} 名员工",
-        "figure.place": "{label}：{where}的{employer}{kind}",
-        "missing": "{label}：来源未给出{what}。",
-        "what.votes_for": "票数",
-        "what.votes_against": "票数",
-        "what.counted": "清点票数",
-        "what.eligible": "合格选民人数",
-        "what.void": "无效票数",
-        "what.challenged": "受质疑票数",
-        "what.turnout": "投票率（需要合格选民人数和投票数）",
-        "what.margin": "票数，无法计算差距",
-        "what.share": "票数，无法计算比例",
-        "what.tally_date": "计票日期",
-        "what.count_location": "计票地点",
-        "what.objections": "异议期限",
-        "what.headcount": "员工人数",
-        "what.place": "地点",
         "win.won": "是的 — 工会在 {label} 胜选{union}。",
         "win.lost": "没有 — 工会在 {label} 落败{union}。",
         "win.undecided": "尚无定论 — {label} 的计票结果太接近，无法确定。",
@@ -192,12 +176,22 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "compare_title": "对比 {labels}：",
         "list_title": "{what}（{n}）：",
         "list_all": "已收录的选举",
-        "list_union": "{union}参与的选举",
-        "list_employer": "{employer}的选举",
+        "q_union": "{union}参与的",
+        "q_employer": "{employer}的",
+        "q_place": "{place}的",
+        "q_year": "{year}年的",
+        "list_all_q": "选举",
+        "history_one": "{label}：只收录了一次计票（没有重新投票或决选的记录）",
+        "asked": "（消息较长，我回答的是其中的问题：“{text}”）",
+        "which_E": "你问的是哪一场选举？",
+        "which_P": "你问的是谁的言论？",
+        "which_PO": "你问的是哪个人或组织？",
+        "which_O": "你问的是哪个组织？",
+        "which_EE": "要比较哪两场选举？",
+        "quotes_none_channel": "没有收录{who}的{channel}。",
         "list_won": "工会胜选的选举",
         "list_lost": "工会落败的选举",
         "list_pending": "尚未决定的选举",
-        "list_place": "{place}的选举",
         "count": "{what}：{n} 场 — {labels}。",
         "list_empty": "没有符合条件的选举。",
         "list_more": "……另有 {n} 场。",
@@ -213,15 +207,17 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "org_statements": "收录了 {name} 的 {n} 条言论。",
         "quotes_none": "没有收录 {who} 的言论。",
         "quotes_none_about": "没有收录 {who} 关于 {about} 的言论。",
-        "quotes_none_unknown": "没有收录“{who}”的言论。",
+        "quotes_none_unknown": "没有收录{who}的言论。",
+        "who_is_unknown": "没有关于{who}的资料。",
         "who_said_none": "没有找到包含这些词语的言论。",
         "suggest": "我不确定你{by}指的是什么。你是想问：",
         "suggest_by": "说的“{text}”",
+        "not_found_by": "“{text}”",
         "not_found": "我不知道{by} — 我只根据收录的工会选举资料回答。",
         "not_found_code": "没有代码为 {code} 的选举。",
+        "not_found_case": "没有 NLRB 案件编号为 {code} 的选举。",
         "try": "可以试试：{examples}",
         "help": "我根据有来源的资料回答工会代表选举的问题：计票结果、投票率、票数差距、结果以及谁说了什么。可以用中文或英文提问。",
-        "too_long": "（只读取了问题的前 {n} 个字符。）",
         "internal_error": "抱歉，我这边出了问题，暂时无法回答。请稍后再试。",
         "cannot_post": "我无法在这个频道发消息。请先邀请我（/invite @election-bot），再按一次按钮。",
         "posted": "已发到频道。",
@@ -231,6 +227,12 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "channel.rally": "集会",
         "channel.report": "报告",
         "channel.filing": "文件",
+        "channels.statement": "声明",
+        "channels.tweet": "推文",
+        "channels.interview": "采访言论",
+        "channels.rally": "集会发言",
+        "channels.report": "报告",
+        "channels.filing": "文件",
         "channel.no_response": "未回应置评请求",
         "quote_source_says": "（来源的报道）{text}",
         "near": "{city}附近",
@@ -258,11 +260,12 @@ ORG_KIND: dict[Lang, dict[str, str]] = {
         "other": "组织",
     },
 }
-TALLY_KIND: dict[Lang, dict[str, str]] = {
-    "en": {"preliminary": "preliminary", "final": "final", "revised": "revised", "rerun": "rerun"},
-    "zh": {"preliminary": "初步", "final": "最终", "revised": "修订", "rerun": "重新投票"},
-}
 
 
 def msg(lang: Lang, key: str, **values: object) -> str:
     return MESSAGES[lang][key].format(**values)
+
+
+def person_name(p: Person, lang: Lang) -> str:
+    """The name, saying so when it is election-bot's transliteration of the source's Chinese."""
+    return msg(lang, "transliterated", name=p.name, zh=p.name_zh) if p.name_transliterated else p.name

@@ -378,7 +378,10 @@ class Intent(StrEnum):
     organisation = "organisation"
     list = "list"
     how_many = "count"
+    win_rate = "win_rate"
+    rank = "rank"
     compare = "compare"
+    history = "history"
     help = "help"
     unknown = "unknown"
 
@@ -398,6 +401,8 @@ class Figure(StrEnum):
     objections = "objections"
     headcount = "headcount"
     place = "place"
+    union = "union"
+    employer = "employer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +436,22 @@ class ListFilter:
     place: str | None = None
     year: str | None = None
 
+    @property
+    def empty(self) -> bool:
+        return self == ListFilter()
+
+
+@dataclass(frozen=True, slots=True)
+class WinRate:
+    """Of the matching elections with a result: how many the union won."""
+
+    won: int
+    decided: int  # won + lost (undecided and pending elections are left out)
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.won / self.decided, 1) if self.decided else None
+
 
 @dataclass(frozen=True, slots=True)
 class Answer:
@@ -450,9 +471,13 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     sources: tuple[Source, ...] = ()
     unknown: str | None = None  # the words the bot could not place (echoed, escaped by renderers)
-    unknown_kind: Literal["code", "speaker", "words"] | None = None
+    unknown_kind: Literal["code", "speaker", "words", "which"] | None = None
     examples: tuple[str, ...] = field(default=())
-    read_chars: int | None = None  # set when only the first read_chars characters of a long question were read
+    asked: str | None = None  # the part of a long message that was read as the question
+    row: str | None = None  # the question-table row that was answered (or asked about)
+    win_rate: WinRate | None = None
+    channel: Channel | None = None  # quotes narrowed to one channel
+    speakers: tuple[str, ...] = ()  # quotes: everyone whose statements were asked for (a follow-up asks them again)
 
     @property
     def answered(self) -> bool:

@@ -69,6 +69,7 @@ ZH_NAMES: dict[str, tuple[str, ...]] = {
     "brooklyn": ("布鲁克林",),
     "amazon": ("亚马逊",),
     "amazon labor union": ("亚马逊工会",),
+    "warehouse": ("仓库",),
     "sortation center": ("分拣设施", "分拣中心"),
     "fulfillment center": ("运营中心", "配送中心"),
 }

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.matcher import is_cjk
+from bot.language import reply_language
 from bot.messages import msg
-from bot.models import Answer, Intent, Kind
-from bot.render_text import text_lines
+from bot.models import Answer, Kind
+from bot.render_text import render_parts
 from bot.slack.limits import chunks, safe_cut
 from bot.slack.text import to_plain
 
@@ -96,22 +96,15 @@ def button(label: str, action_id: str, value: str, *, primary: bool = False) -> 
     return element
 
 
-def _has_footer(answer: Answer) -> bool:
-    return answer.kind is Kind.answered and bool(answer.sources)
-
-
 def slack_message(answer: Answer, *, post_button: bool = False) -> tuple[str, list[Block]]:
     """The fallback text and the blocks of a reply. `post_button` adds "Post to channel"."""
-    lines = [line for line in text_lines(answer) if line]
-    footer = lines.pop() if _has_footer(answer) and lines else None
-    body = [_mrkdwn_line(line) for line in lines]
-    if body:
-        body[0] = f"*{body[0]}*"
-    if answer.intent in (Intent.result, Intent.figure, Intent.did_win) and answer.kind is Kind.answered:
-        bar = bar_line(answer)
-        if bar:
-            headline_at = 1 if answer.intent in (Intent.figure, Intent.did_win) else 0
-            body.insert(headline_at + 1, bar)
+    parts = render_parts(answer)
+    lines = [parts.headline, *parts.body]
+    footer = parts.source
+    body = [f"*{escape(parts.headline)}*", *(_mrkdwn_line(line) for line in parts.body)]
+    bar = bar_line(answer) if parts.tally is not None and answer.kind is Kind.answered and answer.derived else None
+    if bar and parts.tally is not None:
+        body.insert(parts.tally + 1, bar)
     blocks: list[Block] = [section(chunk) for chunk in _chunks(body)]
     if answer.suggestions:
         buttons = [button(s.question, f"{SUGGESTION_ACTION}_{i}", s.question) for i, s in enumerate(answer.suggestions)]
@@ -138,4 +131,4 @@ def slack_message(answer: Answer, *, post_button: bool = False) -> tuple[str, li
 
 def error_message(question: str) -> str:
     """What a member sees when something failed on our side: short, in their language, no details."""
-    return msg("zh" if is_cjk(question) else "en", "internal_error")
+    return msg(reply_language(question.casefold()), "internal_error")

@@ -1,44 +1,32 @@
-"""Answer -> plain text, in the answer's language (console, CLI, Slack's fallback text)."""
+"""Answer -> text parts (headline, body, source line), in the answer's language; and plain text
+(console, CLI, Slack's fallback). What a kind of question says comes from its table row."""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
-from bot.messages import ORG_KIND, OUTCOME, OUTCOME_SHORT, TALLY_KIND, msg
-from bot.models import Answer, Channel, Derived, Election, Figure, Intent, Kind, Lang, Outcome, Person, Quote, Source
+from bot.messages import OUTCOME, TALLY_KIND, VERDICT, date_text, msg
+from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
 from bot.places import state_name, zh_name
+from bot.render_records import not_answered_lines, organisation_lines, quote_lines, who_is_lines
+from bot.table import BY_NAME, FIGURE_ROW, QuestionKind, Value
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    headline: str
+    body: tuple[str, ...] = ()
+    source: str | None = None  # the tally and source line
+    tally: int | None = None  # the line (0: headline, n: body[n - 1]) that states an election's tally
+
+    @property
+    def lines(self) -> list[str]:
+        return [self.headline, *self.body, *([self.source] if self.source else [])]
 
 
 def num(n: int) -> str:
     return f"{n:,}"
-
-
-def pct(x: float) -> str:
-    return f"{x:.1f}"
-
-
-def date_text(value: str | dt.date, lang: Lang) -> str:
-    """YYYY-MM-DD as is; a bare month as 'April 2022' / '2022年4月'."""
-    text = value.isoformat() if isinstance(value, dt.date) else value
-    if len(text) == 7:
-        year, month = text.split("-")
-        return f"{year}年{int(month)}月" if lang == "zh" else f"{MONTHS[int(month) - 1]} {year}"
-    return text
 
 
 def union_part(e: Election, lang: Lang) -> str:
@@ -59,15 +47,8 @@ def headline(e: Election, lang: Lang) -> str:
     if e.votes_for is None or e.votes_against is None:
         return msg(lang, "no_counts", label=name_of(e, lang), outcome=outcome, union=union_part(e, lang))
     key = "tally_yes_no" if e.votes_for > e.votes_against else "tally_no_yes"
-    return msg(
-        lang,
-        key,
-        label=name_of(e, lang),
-        yes=num(e.votes_for),
-        no=num(e.votes_against),
-        outcome=outcome,
-        union=union_part(e, lang),
-    )
+    yes, no = num(e.votes_for), num(e.votes_against)
+    return msg(lang, key, label=name_of(e, lang), yes=yes, no=no, outcome=outcome, union=union_part(e, lang))
 
 
 def where(e: Election, lang: Lang) -> str:
@@ -82,19 +63,41 @@ def where(e: Election, lang: Lang) -> str:
 
 def facility(e: Election, lang: Lang) -> str:
     kind = e.facility_kind or msg(lang, "facility")
-    if lang == "zh":
-        kind = zh_name(kind) or kind
-        return kind
-    return kind
+    return (zh_name(kind) or kind) if lang == "zh" else kind
 
 
 def employer(e: Election, lang: Lang) -> str:
     return (zh_name(e.employer) or e.employer) if lang == "zh" else e.employer
 
 
+def shared_values(e: Election, lang: Lang) -> dict[str, Value]:
+    """What every row's template may name about an election."""
+    union = e.union or ""
+    return {
+        "label": name_of(e, lang),
+        "union": union_part(e, lang),
+        "union_name": (zh_name(union) or union) if lang == "zh" else union,
+        "verdict": VERDICT[e.outcome],
+        "employer": employer(e, lang),
+        "facility": facility(e, lang),
+        "where": where(e, lang),
+    }
+
+
+def fill(template: str, values: Mapping[str, Value], lang: Lang) -> str:
+    return template.format(**{k: v[lang] if isinstance(v, Mapping) else v for k, v in values.items()})
+
+
+def figure_line(e: Election, d: Derived, row: QuestionKind, lang: Lang) -> str:
+    """The row's reply about one election, or its "the sources don't say"."""
+    values = row.reads(e, d) if row.reads else None
+    template = row.says[lang] if values is not None else row.unknown[lang]
+    return fill(template, {**shared_values(e, lang), **(values or {})}, lang)
+
+
 def details(e: Election, d: Derived, lang: Lang) -> str:
     parts = [msg(lang, "place", employer=employer(e, lang), kind=facility(e, lang), where=where(e, lang))]
-    approx = msg(lang, "approx") if e.eligible_approximate else ""
+    approx = "约" if lang == "zh" and e.eligible_approximate else "about " if e.eligible_approximate else ""
     if d.counted is not None:
         parts.append(msg(lang, "counted_detail", counted=num(d.counted)))
     if e.void_ballots is not None:
@@ -104,11 +107,11 @@ def details(e: Election, d: Derived, lang: Lang) -> str:
     if e.eligible_voters is not None:
         parts.append(msg(lang, "eligible_detail", approx=approx, n=num(e.eligible_voters)))
     if d.turnout is not None:
-        parts.append(msg(lang, "turnout_detail", approx=approx, pct=pct(d.turnout)))
+        parts.append(msg(lang, "turnout_detail", approx=approx, pct=f"{d.turnout:.1f}"))
     if d.margin is not None and d.margin_points is not None:
-        parts.append(msg(lang, "margin_detail", n=num(d.margin), pts=pct(d.margin_points)))
+        parts.append(msg(lang, "margin_detail", n=num(d.margin), pts=f"{d.margin_points:.1f}"))
     if e.headcount is not None:
-        more = msg(lang, "more_than") if e.headcount_more_than else ""
+        more = ("超过 " if lang == "zh" else "more than ") if e.headcount_more_than else ""
         parts.append(msg(lang, "headcount_detail", more=more, n=num(e.headcount)))
     return " · ".join(parts)
 
@@ -116,19 +119,22 @@ def details(e: Election, d: Derived, lang: Lang) -> str:
 def tally_line(e: Election, lang: Lang) -> str | None:
     if not e.tally_date:
         return None
-    kind = msg(lang, "tally_kind", kind=TALLY_KIND[lang][e.tally_type]) if e.tally_type else ""
+    kind = TALLY_KIND[e.tally_type][lang] if e.tally_type else ""
     return msg(lang, "tally_line", kind=kind, date=date_text(e.tally_date, lang))
-
-
-def source_item(s: Source, lang: Lang) -> str:
-    publisher = s.publisher_zh if lang == "zh" and s.publisher_zh else s.publisher
-    return msg(lang, "source_item", publisher=publisher, date=s.published.isoformat())
 
 
 def sources_line(sources: tuple[Source, ...], lang: Lang) -> str | None:
     if not sources:
         return None
-    items = ("；" if lang == "zh" else "; ").join(source_item(s, lang) for s in sources)
+    items = ("；" if lang == "zh" else "; ").join(
+        msg(
+            lang,
+            "source_item",
+            publisher=s.publisher_zh if lang == "zh" and s.publisher_zh else s.publisher,
+            date=s.published.isoformat(),
+        )
+        for s in sources
+    )
     return msg(lang, "sources" if len(sources) == 1 else "sources_many", list=items)
 
 
@@ -137,113 +143,58 @@ def footer(answer: Answer, e: Election | None = None) -> str | None:
     return " · ".join(parts) or None
 
 
-def figure_text(e: Election, d: Derived, figure: Figure, lang: Lang) -> str | None:
-    """One sentence stating the figure, or None when the sources do not give it."""
-    label, approx = name_of(e, lang), msg(lang, "approx") if e.eligible_approximate else ""
-    yes, no = e.votes_for, e.votes_against
-    if figure is Figure.votes_for and yes is not None:
-        return msg(lang, "figure.votes_for", label=label, n=num(yes), union=union_part(e, lang))
-    if figure is Figure.votes_against and no is not None:
-        return msg(lang, "figure.votes_against", label=label, n=num(no), union=union_part(e, lang))
-    if figure is Figure.counted and d.counted is not None and yes is not None and no is not None:
-        return msg(lang, "figure.counted", label=label, n=num(d.counted), no=num(no), yes=num(yes))
-    if figure is Figure.eligible and e.eligible_voters is not None:
-        return msg(lang, "figure.eligible", label=label, approx=approx, n=num(e.eligible_voters))
-    if figure is Figure.void and e.void_ballots is not None:
-        return msg(lang, "figure.void", label=label, n=num(e.void_ballots))
-    if figure is Figure.challenged and e.challenged_ballots is not None:
-        key = "determinative" if e.challenges_determinative else "not_determinative"
-        return msg(lang, "figure.challenged", label=label, n=num(e.challenged_ballots), determinative=msg(lang, key))
-    if figure is Figure.turnout and d.turnout is not None and e.eligible_voters is not None:
-        cast = e.ballots_cast or 0
-        return msg(
-            lang,
-            "figure.turnout",
-            label=label,
-            approx=approx,
-            pct=pct(d.turnout),
-            cast=num(cast),
-            eligible=num(e.eligible_voters),
-        )
-    if figure is Figure.margin and d.margin is not None and yes is not None and no is not None:
-        verb = msg(lang, "margin_won" if e.outcome is Outcome.won else "margin_lost")
-        return msg(
-            lang,
-            "figure.margin",
-            label=label,
-            outcome_verb=verb,
-            n=num(d.margin),
-            no=num(no),
-            yes=num(yes),
-            pts=pct(d.margin_points or 0),
-        )
-    if figure is Figure.share and d.share_for is not None and d.share_against is not None and d.counted:
-        return msg(
-            lang,
-            "figure.share",
-            label=label,
-            for_pct=pct(d.share_for),
-            against_pct=pct(d.share_against),
-            counted=num(d.counted),
-        )
-    if figure is Figure.tally_date and e.tally_date:
-        kind = TALLY_KIND[lang][e.tally_type] + ("" if lang == "zh" else " ") if e.tally_type else ""
-        key = "figure.tally_date" if len(e.tally_date) == 10 else "figure.tally_month"
-        return msg(lang, key, label=label, date=date_text(e.tally_date, lang), kind=kind)
-    if figure is Figure.count_location and e.count_location:
-        return msg(lang, "figure.count_location", label=label, where=e.count_location.get(lang))
-    if figure is Figure.objections and e.objections_window_business_days is not None:
-        return msg(lang, "figure.objections", label=label, n=e.objections_window_business_days)
-    if figure is Figure.headcount and e.headcount is not None:
-        more = msg(lang, "more_than") if e.headcount_more_than else ""
-        return msg(lang, "figure.headcount", label=label, more=more, n=num(e.headcount))
-    if figure is Figure.place:
-        return msg(
-            lang, "figure.place", label=label, employer=employer(e, lang), kind=facility(e, lang), where=where(e, lang)
-        )
-    return None
+# --- one part builder per intent -------------------------------------------------------
 
 
-def figure_or_missing(e: Election, d: Derived, figure: Figure, lang: Lang) -> str:
-    return figure_text(e, d, figure, lang) or msg(
-        lang, "missing", label=name_of(e, lang), what=msg(lang, f"what.{figure.value}")
-    )
-
-
-def win_text(e: Election, lang: Lang) -> str:
-    return msg(lang, f"win.{e.outcome.value}", label=name_of(e, lang), union=union_part(e, lang))
-
-
-def election_lines(answer: Answer) -> list[str]:
-    """The body of an answer about one election."""
+def _one_election(answer: Answer) -> Parts:
     e, d, lang = answer.elections[0], answer.derived[0], answer.lang
-    lines: list[str] = []
+    tail = footer(answer, e)
     if answer.intent is Intent.figure and answer.figure:
-        lines.append(figure_or_missing(e, d, answer.figure, lang))
-    elif answer.intent is Intent.did_win:
-        lines.append(win_text(e, lang))
-    lines.append(headline(e, lang))
-    if answer.intent is Intent.result:
-        lines.append(details(e, d, lang))
-        lines += [note.get(lang) for note in e.notes]
-    return lines
+        return Parts(figure_line(e, d, FIGURE_ROW[answer.figure], lang), (headline(e, lang),), tail, tally=1)
+    if answer.intent is Intent.did_win:
+        return Parts(
+            msg(lang, f"win.{e.outcome.value}", label=name_of(e, lang), union=union_part(e, lang)),
+            (headline(e, lang),),
+            tail,
+            tally=1,
+        )
+    notes = tuple(note.get(lang) for note in e.notes)
+    if answer.intent is Intent.history:
+        return Parts(msg(lang, "history_one", label=name_of(e, lang)), (headline(e, lang), *notes), tail, tally=1)
+    return Parts(headline(e, lang), (details(e, d, lang), *notes), tail, tally=0)
+
+
+def _compare(answer: Answer) -> Parts:
+    lang, body = answer.lang, []
+    row = BY_NAME.get(answer.row or "")
+    row = row if row and row.intent is Intent.figure else None
+    for e, d in zip(answer.elections, answer.derived, strict=True):
+        body.append("• " + headline(e, lang))
+        body.append("  " + (figure_line(e, d, row, lang) if row else details(e, d, lang)))
+    title = msg(lang, "compare_title", labels=" / ".join(name_of(e, lang) for e in answer.elections))
+    return Parts(title, tuple(body), sources_line(answer.sources, lang))
 
 
 def list_label(answer: Answer) -> str:
+    """What a list holds: 'Elections the union lost involving Amazon Labor Union in New York'."""
     lang, flt = answer.lang, answer.list_filter
-    if flt and flt.outcome is Outcome.won:
-        return msg(lang, "list_won")
-    if flt and flt.outcome is Outcome.lost:
-        return msg(lang, "list_lost")
-    if flt and flt.union:
-        return msg(lang, "list_union", union=(zh_name(flt.union) or flt.union) if lang == "zh" else flt.union)
-    if flt and flt.employer:
-        return msg(lang, "list_employer", employer=flt.employer)
-    if flt and flt.pending:
-        return msg(lang, "list_pending")
-    if flt and flt.place:
-        return msg(lang, "list_place", place=flt.place.title() if lang == "en" else flt.place)
-    return msg(lang, "list_all")
+    if flt is None:
+        return msg(lang, "list_all")
+    base = f"list_{flt.outcome.value}" if flt.outcome else "list_pending" if flt.pending else "list_all"
+    qualifiers = []
+    if flt.union:
+        qualifiers.append(msg(lang, "q_union", union=(zh_name(flt.union) or flt.union) if lang == "zh" else flt.union))
+    if flt.employer:
+        qualifiers.append(
+            msg(lang, "q_employer", employer=(zh_name(flt.employer) or flt.employer) if lang == "zh" else flt.employer)
+        )
+    if flt.place:
+        qualifiers.append(msg(lang, "q_place", place=flt.place.title() if lang == "en" else flt.place))
+    if flt.year:
+        qualifiers.append(msg(lang, "q_year", year=flt.year))
+    if lang == "zh":
+        return "".join(reversed(qualifiers)) + msg(lang, base + "_q" if qualifiers and base == "list_all" else base)
+    return msg(lang, base) + "".join(qualifiers)
 
 
 def list_item(e: Election, lang: Lang) -> str:
@@ -255,150 +206,118 @@ def list_item(e: Election, lang: Lang) -> str:
     return text if e.code is None else f"{text} · {place}"
 
 
-def person_name(p: Person, lang: Lang) -> str:
-    """The name, saying so when it is election-bot's transliteration of the source's Chinese."""
-    return msg(lang, "transliterated", name=p.name, zh=p.name_zh) if p.name_transliterated else p.name
+def _list(answer: Answer) -> Parts:
+    lang, what, row = answer.lang, list_label(answer), BY_NAME[answer.row or "list"]
+    if not answer.elections and answer.intent is not Intent.win_rate:
+        return Parts(msg(lang, "list_empty"), (), None)
+    more = (
+        (msg(lang, "list_more", n=num(answer.total - len(answer.elections))),)
+        if answer.total > len(answer.elections)
+        else ()
+    )
+    if answer.intent is Intent.how_many:
+        labels = ", ".join(name_of(e, lang) for e in answer.elections) + (" …" if more else "")
+        return Parts(
+            msg(lang, "count", what=what, n=num(answer.total), labels=labels), (), sources_line(answer.sources, lang)
+        )
+    if answer.intent is Intent.win_rate and answer.win_rate:
+        rate = answer.win_rate
+        if rate.percent is None:
+            return Parts(fill(row.unknown[lang], {"what": what}, lang))
+        title = fill(
+            row.says[lang], {"what": what, "won": rate.won, "decided": rate.decided, "pct": rate.percent}, lang
+        )
+        return Parts(
+            title, tuple("• " + list_item(e, lang) for e in answer.elections[:5]), sources_line(answer.sources, lang)
+        )
+    if answer.intent is Intent.rank:
+        return Parts(
+            row.says[lang],
+            tuple("• " + rank_item(e, d, row, lang) for e, d in zip(answer.elections, answer.derived, strict=True)),
+            sources_line(answer.sources, lang),
+        )
+    title = fill(row.says[lang], {"what": what, "n": num(answer.total)}, lang)
+    return Parts(
+        title, tuple("• " + list_item(e, lang) for e in answer.elections) + more, sources_line(answer.sources, lang)
+    )
 
 
-def quote_lines(q: Quote, answer: Answer) -> list[str]:
-    lang = answer.lang
-    person = next((p for p in answer.people if p.id == q.speaker), None)
-    org = next((o for o in answer.organisations if o.id == q.speaker), None)
-    if person:
-        name = person.name_zh if lang == "zh" and person.name_zh else person_name(person, lang)
-        role = f"（{person.role.get(lang)}）" if lang == "zh" else f" ({person.role.get(lang)})"
+def rank_item(e: Election, d: Derived, row: QuestionKind, lang: Lang) -> str:
+    """One ranked election: its tally, then the figure it was ranked by, briefly."""
+    approx = ("约" if lang == "zh" else "about ") if e.eligible_approximate else ""
+    figure = row.figure or Figure.margin
+    if figure is Figure.margin and d.margin is not None and d.margin_points is not None:
+        measure = msg(lang, "margin_detail", n=num(d.margin), pts=f"{d.margin_points:.1f}")
+    elif figure is Figure.turnout and d.turnout is not None:
+        measure = msg(lang, "turnout_detail", approx=approx, pct=f"{d.turnout:.1f}")
+    elif figure is Figure.share and d.share_for is not None:
+        measure = msg(lang, "share_detail", pct=f"{d.share_for:.1f}")
+    elif figure is Figure.eligible and e.eligible_voters is not None:
+        measure = msg(lang, "eligible_detail", approx=approx, n=num(e.eligible_voters))
+    elif figure is Figure.eligible and e.headcount is not None:
+        more = ("超过 " if lang == "zh" else "more than ") if e.headcount_more_than else ""
+        measure = msg(lang, "headcount_detail", more=more, n=num(e.headcount))
     else:
-        name = (org.name_zh if lang == "zh" and org and org.name_zh else org.name) if org else q.speaker
-        role = ""
-    date = ("，" if lang == "zh" else ", ") + date_text(q.date, lang) if q.date else ""
-    lines = [
-        msg(lang, "quote_head", speaker=name, role=role, channel=msg(lang, f"channel.{q.channel.value}"), date=date)
-    ]
-    body = "quote_source_says" if q.channel is Channel.no_response else "quote_reported"
-    lines.append("> " + (msg(lang, body, text=q.text) if q.reported else f"“{q.text}”"))
-    if q.translation and q.lang != lang:
-        lines.append("> " + msg(lang, "translation", text=q.translation))
-    return lines
+        measure = msg(lang, "counted_detail", counted=num(d.counted or 0))
+    return f"{headline(e, lang)} · {measure}"
 
 
-def render_text(answer: Answer) -> str:
-    return "\n".join(line for line in text_lines(answer) if line is not None)
-
-
-def text_lines(answer: Answer) -> list[str]:
-    lines = _text_lines(answer)
-    if answer.read_chars:
-        lines.insert(1, msg(answer.lang, "too_long", n=answer.read_chars))
-    return lines
-
-
-def _text_lines(answer: Answer) -> list[str]:
-    lang = answer.lang
-    if answer.kind is Kind.help:
-        return [msg(lang, "help"), msg(lang, "try", examples=examples_text(answer))]
-    if answer.kind in (Kind.suggestions, Kind.not_found):
-        return not_answered_lines(answer)
-    intent = answer.intent
+def _records(answer: Answer) -> Parts:
     lines: list[str] = []
-    if intent in (Intent.result, Intent.figure, Intent.did_win):
-        lines = election_lines(answer)
-        return [*lines, footer(answer, answer.elections[0]) or ""]
-    if intent is Intent.compare:
-        lines.append(msg(lang, "compare_title", labels=" / ".join(name_of(e, lang) for e in answer.elections)))
-        for e, d in zip(answer.elections, answer.derived, strict=True):
-            lines.append("• " + headline(e, lang))
-            lines.append(
-                "  " + (figure_or_missing(e, d, answer.figure, lang) if answer.figure else details(e, d, lang))
-            )
-    elif intent in (Intent.list, Intent.how_many):
-        what = list_label(answer)
-        if not answer.elections:
-            lines.append(msg(lang, "list_empty"))
-        elif intent is Intent.how_many:
-            labels = ", ".join(name_of(e, lang) for e in answer.elections)
-            if answer.total > len(answer.elections):
-                labels += " …"
-            lines.append(msg(lang, "count", what=what, n=num(answer.total), labels=labels))
-        else:
-            lines.append(msg(lang, "list_title", what=what, n=num(answer.total)))
-            lines += ["• " + list_item(e, lang) for e in answer.elections]
-            if answer.total > len(answer.elections):
-                lines.append(msg(lang, "list_more", n=num(answer.total - len(answer.elections))))
-    elif intent in (Intent.quotes, Intent.who_said):
+    if answer.intent in (Intent.quotes, Intent.who_said):
         for q in answer.quotes:
             lines += quote_lines(q, answer)
         if answer.more_quotes:
-            lines.append(msg(lang, "more_quotes", n=answer.more_quotes))
-    elif intent is Intent.who_is:
-        lines += who_is_lines(answer)
-    elif intent is Intent.organisation:
-        lines += organisation_lines(answer)
-    return [*lines, sources_line(answer.sources, lang) or ""]
-
-
-def who_is_lines(answer: Answer) -> list[str]:
-    lang = answer.lang
-    lines = []
-    for person in answer.people:
-        org = next((o for o in answer.organisations if o.id == person.organisation), None)
-        if person.name_transliterated:
-            name = person_name(person, lang)
-        else:
-            name = f"{person.name_zh}（{person.name}）" if lang == "zh" and person.name_zh else person.name
-        org_text = ""
-        if org and org.name.casefold() not in person.role.get(lang).casefold():
-            org_text = f"（{org.name_zh or org.name}）" if lang == "zh" else f" ({org.name})"
-        lines.append(msg(lang, "who_is", name=name, role=person.role.get(lang), org=org_text))
-    first = answer.people[0]
-    first_name = first.name_zh if lang == "zh" and first.name_zh else first.name
-    if answer.more_quotes:
-        lines.append(msg(lang, "statements_on_file", n=answer.more_quotes, name=first_name))
+            lines.append(msg(answer.lang, "more_quotes", n=answer.more_quotes))
+    elif answer.intent is Intent.who_is:
+        lines = who_is_lines(answer)
     else:
-        lines.append(msg(lang, "no_statements", name=first.name))
-    return lines
+        lines = organisation_lines(answer)
+    return Parts(lines[0], tuple(lines[1:]), sources_line(answer.sources, answer.lang))
 
 
-def organisation_lines(answer: Answer) -> list[str]:
-    lang, org = answer.lang, answer.organisations[0]
-    name = org.name_zh if lang == "zh" and org.name_zh else org.name
-    abbr = f" ({org.abbreviation})" if org.abbreviation else ""
-    lines = [msg(lang, "org_head", name=name, abbr=abbr, kind=ORG_KIND[lang][org.kind.value])]
-    if org.description:
-        lines.append(org.description.get(lang))
-    if answer.elections:
-        items = ", ".join(f"{name_of(e, lang)} ({OUTCOME_SHORT[lang][e.outcome]})" for e in answer.elections)
-        if answer.total > len(answer.elections):
-            items += " " + msg(lang, "list_more", n=num(answer.total - len(answer.elections)))
-        lines.append(msg(lang, "org_elections", items=items))
-    if answer.more_quotes:
-        lines.append(msg(lang, "org_statements", n=answer.more_quotes, name=name))
-    return lines
+BUILDERS: dict[Intent, Callable[[Answer], Parts]] = {
+    Intent.result: _one_election,
+    Intent.figure: _one_election,
+    Intent.did_win: _one_election,
+    Intent.history: _one_election,
+    Intent.compare: _compare,
+    Intent.list: _list,
+    Intent.how_many: _list,
+    Intent.win_rate: _list,
+    Intent.rank: _list,
+    Intent.quotes: _records,
+    Intent.who_said: _records,
+    Intent.who_is: _records,
+    Intent.organisation: _records,
+}
+
+
+def render_parts(answer: Answer) -> Parts:
+    lang = answer.lang
+    if answer.kind is Kind.help:
+        parts = Parts(msg(lang, "help"), (msg(lang, "try", examples=examples_text(answer)),))
+    elif answer.kind is Kind.not_found and answer.intent is Intent.figure and answer.elections:
+        parts = _one_election(answer)  # the row's "the sources don't say", with the tally for context
+    elif answer.kind in (Kind.suggestions, Kind.not_found):
+        lines = not_answered_lines(answer)
+        parts = Parts(lines[0], tuple(lines[1:]))
+    else:
+        parts = BUILDERS[answer.intent](answer)
+    if answer.asked:
+        return Parts(
+            parts.headline,
+            (msg(lang, "asked", text=answer.asked), *parts.body),
+            parts.source,
+            None if parts.tally is None else parts.tally + 1 if parts.tally else 0,
+        )
+    return parts
+
+
+def render_text(answer: Answer) -> str:
+    return "\n".join(render_parts(answer).lines)
 
 
 def examples_text(answer: Answer) -> str:
     sep = "、" if answer.lang == "zh" else ", "
     return sep.join(f"“{q}”" for q in answer.examples)
-
-
-def not_answered_lines(answer: Answer) -> list[str]:
-    lang = answer.lang
-    by = msg(lang, "suggest_by", text=answer.unknown) if answer.unknown else ""
-    if answer.kind is Kind.suggestions:
-        lines = [msg(lang, "suggest", by=by)]
-        lines += [f"• {s.question} — {s.label}" for s in answer.suggestions]
-        return lines
-    if answer.intent is Intent.quotes:
-        who = ", ".join([p.name for p in answer.people] + [o.name for o in answer.organisations])
-        about = ", ".join(name_of(e, lang) for e in answer.elections)
-        if who and about:
-            return [msg(lang, "quotes_none_about", who=who, about=about)]
-        return [msg(lang, "quotes_none", who=who or about)]
-    if answer.intent is Intent.who_said:
-        return [msg(lang, "who_said_none"), msg(lang, "try", examples=examples_text(answer))]
-    if answer.unknown_kind == "code":
-        first = msg(lang, "not_found_code", code=answer.unknown)
-    elif answer.unknown_kind == "speaker":
-        first = msg(lang, "quotes_none_unknown", who=answer.unknown)
-    else:
-        first = msg(lang, "not_found", by=by)
-    return [first, msg(lang, "try", examples=examples_text(answer))]

@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot.errors import FactStoreError
 from bot.models import DATE_FIELDS, Election, Organisation, Person, Quote, Source
 from bot.nlrb.layer import OfficialLayer
+from bot.paths import DEFAULT_FACTS_DIR as DEFAULT_FACTS_DIR  # re-exported: tests and bench read it here
 
 if TYPE_CHECKING:  # pydantic is imported only when files are validated: the cached CLI path never needs it
     from pydantic import TypeAdapter
 
     from bot.nlrb.records import OfficialElection
-
-DEFAULT_FACTS_DIR = Path(__file__).resolve().parent.parent / "facts"
 
 # record type (file stem) -> (TOML table name, record noun, model). Each type is stored as
 # STEM.toml (curated by hand) or STEM.jsonl (bulk, machine-written: one JSON object a line).

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from weakref import WeakKeyDictionary
 
+from bot.language import CJK_CHARS, is_cjk
 from bot.lexicon import STOPWORDS
-from bot.matcher import CJK_CHARS, is_cjk, normalise
+from bot.matcher import normalise
 from bot.models import Quote
 from bot.store import Store
 

@@ -29,7 +29,7 @@ REAL_TABLE = [
     ("ALB1 margni", Kind.answered, Intent.figure, "alb1"),
     ("LDJ5 turnuot", Kind.answered, Intent.figure, "ldj5"),
     ("How many people were eligable at LDJ5?", Kind.answered, Intent.figure, "ldj5"),
-    ("How did Amazon avoid a union at ALB1?", Kind.suggestions, Intent.unknown, None),  # "avoid" is not "void"
+    ("How did Amazon avoid a union at ALB1?", Kind.answered, Intent.result, "alb1"),  # "avoid" is not "void"
     # figures
     ("LDJ5 turnout", Kind.answered, Intent.figure, "ldj5"),
     ("ALB1 margin", Kind.answered, Intent.figure, "alb1"),
@@ -81,7 +81,7 @@ REAL_TABLE = [
     ("Who won the 2020 presidential election?", Kind.not_found, Intent.unknown, None),
     ("What time is it?", Kind.not_found, Intent.unknown, None),
     ("What was the vote at ABC123?", Kind.not_found, Intent.unknown, None),
-    ("What did Jeff Bezos say about the union?", Kind.not_found, Intent.unknown, None),
+    ("What did Jeff Bezos say about the union?", Kind.not_found, Intent.quotes, None),
     ("今天吃什么", Kind.not_found, Intent.unknown, None),
     ("What is the capital of France?", Kind.not_found, Intent.unknown, None),
     # help
@@ -134,12 +134,40 @@ def test_unit_store_shared_place_facet(store: Store) -> None:
     assert a.intent is Intent.list and [e.id for e in a.elections] == ["abc1", "abc2"]
 
 
-def test_unit_store_tie_is_a_loss(store: Store) -> None:
-    a = answer("Did the union win at ABC2?", store)
-    assert a.intent is Intent.did_win and a.elections[0].outcome.value == "lost"
+def test_long_message_is_answered_from_its_question_at_the_end(real_store: Store) -> None:
+    pasted = "Amazon workers near Albany voted this week, the article says. " * 60
+    a = answer(pasted + "What was the margin at LDJ5?", real_store)
+    assert (a.intent, a.figure, a.elections[0].id) == (Intent.figure, Figure.margin, "ldj5")
+    assert render_text(a).split("\n")[1] == "(A long message: I answered its question “What was the margin at LDJ5?”)"
 
 
-def test_long_question_is_read_in_part(real_store: Store) -> None:
-    a = answer("ALB1 result " + "x" * 100_000, real_store)
-    assert a.kind is Kind.answered and a.elections[0].id == "alb1"
-    assert render_text(a).split("\n")[1] == "(Only the first 500 characters of the question were read.)"
+def test_long_message_question_leans_on_the_sentence_before(real_store: Store) -> None:
+    pasted = "Background: lots of things happened in 2022 at many warehouses across the country. " * 5
+    a = answer(pasted + "The ALB1 count was on Tuesday. How many votes did the union lose by?", real_store)
+    assert (a.figure, a.elections[0].id) == (Figure.margin, "alb1")
+
+
+def test_nlrb_case_numbers_are_exact(store: Store) -> None:
+    import dataclasses
+
+    with_case = dataclasses.replace(store.elections["abc1"], case_number="29-RC-288020")
+    cased = Store.build(
+        sources=store.sources.values(), elections=[with_case], organisations=store.organisations.values()
+    )
+    a = answer("What was the result in case 29-RC-288020?", cased)
+    assert (a.kind, a.intent, a.elections[0].id) == (Kind.answered, Intent.result, "abc1")
+    missing = answer("29-RC-288021 tally", cased)
+    assert missing.kind is not Kind.answered and not missing.elections
+    assert render_text(missing).startswith("I have no election with the NLRB case number 29-RC-288021.")
+
+
+def test_rank_and_win_rate_through_the_index(store: Store) -> None:
+    from bot.answer import prepare
+
+    prepare(store)
+    closest = answer("Which vote was the closest?", store)
+    assert (closest.intent, [e.id for e in closest.elections]) == (Intent.rank, ["abc2", "abc1"])
+    rate = answer("What is the union's win rate in Illinois?", store)
+    assert rate.intent is Intent.win_rate and rate.win_rate is not None
+    assert (rate.win_rate.won, rate.win_rate.decided) == (1, 2)
+    assert "won 1 of 2 decided elections (50.0%)" in render_text(rate)

@@ -52,6 +52,29 @@ def test_ask_batch_from_stdin_one_json_per_question() -> None:
     assert lines[2]["lang"] == "zh"
 
 
+def test_ask_conversation_reads_stdin_as_one_conversation() -> None:
+    result = run("ask", "--json", "--conversation", stdin="ALB1 result\nand LDJ5?\nturnout?\n它的投票率呢\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["intent"], r["figure"], r["records"][:1]) for r in lines] == [
+        ("result", None, ["alb1"]),
+        ("result", None, ["ldj5"]),
+        ("figure", "turnout", ["ldj5"]),
+        ("figure", "turnout", ["ldj5"]),
+    ]
+    assert [r["lang"] for r in lines] == ["en", "en", "en", "zh"]
+
+
+def test_ask_without_conversation_answers_each_line_alone() -> None:
+    result = run("ask", "--json", stdin="ALB1 result\nturnout?\n")
+    second = json.loads(result.stdout.splitlines()[1])
+    assert second["answered"] is False and second["intent"] == "figure" and second["records"] == []
+
+
+def test_slack_markup_reads_as_plain_words_on_the_cli() -> None:
+    result = run("ask", "<@U0123ABCD> what was the *margin* at `ALB1`? &lt;pls&gt;")
+    assert result.stdout.startswith("ALB1: the union lost by 200 votes"), result.stdout
+
+
 def test_bad_fact_store_is_one_line_exit_2(tmp_path: Path) -> None:
     facts = tmp_path / "facts"
     facts.mkdir()

@@ -65,3 +65,12 @@ def test_repl_keeps_history(real_store: Store, tmp_path: Path) -> None:
     _, read = _reader([":q"])
     repl(real_store, read=read, out=io.StringIO(), history=history)  # type: ignore[arg-type]
     assert history.exists()
+
+
+def test_repl_session_is_one_conversation(real_store: Store) -> None:
+    _, read = _reader(["LDJ5 result", "turnout?", "<@U01> and *ALB1*?", ":quit"])
+    out = io.StringIO()
+    repl(real_store, read=read, out=out)  # type: ignore[arg-type]
+    answers = out.getvalue().removeprefix(WELCOME + "\n").strip().split("\n\n")
+    assert answers[1].startswith("LDJ5 turnout: about 61.2%")
+    assert answers[2].startswith("ALB1: the sources give no turnout")

@@ -12,7 +12,7 @@ from bot.store import Store
         ("ＡＬＢ１", "alb1"),
         ("What's up, O’Brien?", "what up obrien"),
         ("Amazon's spokesperson", "amazon spokesperson"),
-        ("  LDJ5投票结果！ ", "ldj5投票结果"),
+        ("  LDJ5投票结果！ ", "ldj5 投票结果"),
         ("zero\u200bwidth", "zero width"),
     ],
 )

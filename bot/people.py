@@ -1,0 +1,254 @@
+"""Answers about people, organisations and what they said. Never a quote in the wrong mouth:
+speakers come from bot.speakers, which reports a name or description it can't place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot import aggregates
+from bot.figures import derive
+from bot.intent import known_words
+from bot.lexicon import Pattern
+from bot.matcher import index_for
+from bot.models import Answer, Channel, Election, Intent, Kind, ListFilter, Organisation, Person, Quote
+from bot.reply import MAX_SUGGESTIONS, POINTING, Replies, examples
+from bot.speakers import (
+    Speakers,
+    channel_asked,
+    date_asked,
+    holders,
+    narrow,
+    role_asked,
+    sources_asked,
+    unknown_name,
+)
+from bot.store import Store
+from bot.table import BY_NAME, QuestionKind
+from bot.textsearch import quote_index, terms
+
+MAX_QUOTES = 3
+OTHER = Pattern(r"\b(else|other|another|more)\b|还说|另外|其他|别的")
+ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
+MAX_LIST = 20
+
+
+def silent(q: Quote) -> bool:
+    """The source saying the speaker did not respond: its words, never counted as a statement."""
+    return q.channel is Channel.no_response
+
+
+def statements(store: Store, speaker: str) -> int:
+    return sum(not silent(q) for q in store.quotes_by_speaker.get(speaker, ()))
+
+
+class PeopleAnswers(Replies):
+    def _who_is(self, row: QuestionKind) -> Answer:
+        people = list(self.people)
+        if not people and self.orgs:
+            role = role_asked(self.a.norm)
+            if role is None:
+                return self._organisation(BY_NAME["organisation"])
+            people = holders(self.orgs[0], role[0], self.store)
+            if not people:  # "Who is Amazon's CEO?": no one on file holds that role
+                return self._answer(
+                    Kind.not_found,
+                    Intent.who_is,
+                    row=row.name,
+                    unknown=self._described(self.orgs[0], role[1]),
+                    unknown_kind="speaker",
+                    organisations=(self.orgs[0],),
+                )
+        if not people and not self.orgs:
+            people = self.described_people()  # "Who is leading the racial equity audit?"
+        if not people:
+            stranger = unknown_name(self.read, self.a, known=known_words())
+            if stranger:
+                return self._answer(
+                    Kind.not_found, Intent.who_is, row=row.name, unknown=stranger, unknown_kind="speaker"
+                )
+        if not people and self.context and self.context.people:
+            people = [self.store.people[p] for p in self.context.people if p in self.store.people]
+        if not people:
+            return self._ask_which(row)
+        shown = tuple(people[:MAX_SUGGESTIONS])
+        orgs = dict.fromkeys(p.organisation for p in shown if p.organisation)
+        return self._answer(
+            Kind.answered,
+            Intent.who_is,
+            row=row.name,
+            people=shown,
+            organisations=tuple(self.store.organisations[o] for o in orgs),
+            more_quotes=sum(statements(self.store, p.id) for p in shown),
+            sources=self._sources(s for p in shown for s in p.sources),
+        )
+
+    def described_people(self) -> list[Person]:
+        """People whose role the question's own words describe (most of its words, at least two)."""
+        asked = terms(" ".join(w for w in self.a.leftover if w not in ("who", "is", "was", "the", "谁", "是谁")))
+        if len(asked) < 2:
+            return []
+        found = []
+        for person in self.store.people.values():
+            role = terms(person.role.en) | terms(person.role.zh or "")
+            if len(asked & role) >= max(2, round(0.6 * len(asked))):
+                found.append(person)
+        return found
+
+    def _organisation(self, row: QuestionKind) -> Answer:
+        org = self.orgs[0]
+        index = index_for(self.store)
+        positions = {
+            p
+            for kind, name in (("union", org.name), ("union", org.abbreviation), ("employer", org.name))
+            if name
+            for p in index.members(index.facet(kind, name))
+        }
+        shown = aggregates.first(aggregates.Selection(ListFilter(), frozenset(positions)), self.store, MAX_LIST)
+        return self._answer(
+            Kind.answered,
+            Intent.organisation,
+            row=row.name,
+            organisations=(org,),
+            elections=tuple(shown),
+            derived=tuple(derive(e) for e in shown),
+            total=len(positions),
+            more_quotes=statements(self.store, org.id),
+            sources=self._sources(org.sources),
+        )
+
+    def _speakers(self, people: Sequence[Person]) -> Speakers:
+        """Whose statements are asked for. A name or description the store can't place is never
+        replaced by someone else's."""
+        if people:
+            return Speakers(tuple(p.id for p in people))
+        role = role_asked(self.a.norm)
+        if self.orgs:
+            org = self.orgs[0]
+            if role is not None:
+                found = holders(org, role[0], self.store)
+                return (
+                    Speakers(tuple(p.id for p in found))
+                    if found
+                    else Speakers((), unknown=self._described(org, role[1]))
+                )
+            members = self.store.people_by_org.get(org.id, ())
+            voices = [p.id for p in members if "spokes" in p.role.en.casefold()]
+            if not voices and org.id not in self.store.quotes_by_speaker:
+                voices = [p.id for p in members]  # an organisation that speaks through its leaders
+            return Speakers((org.id, *voices))
+        if role is not None:
+            stranger = unknown_name(self.read, self.a, known=known_words()) or ""
+            found = holders(None, role[0], self.store, described=stranger)
+            return (
+                Speakers(tuple(p.id for p in found)) if found else Speakers((), unknown=self._described(None, role[1]))
+            )
+        if self.context and self.context.people and not self.elections:
+            return Speakers(self.context.people)
+        return Speakers(())
+
+    def _described(self, org: Organisation | None, role: str) -> str:
+        """An unknown speaker as described: "Amazon's CEO", "亚马逊的创始人", "the founder"."""
+        role = ROLE_NOUNS.get(role, role)  # "who runs the NLRB" asks for its leader
+        written = re.search(re.escape(role), self.read, re.IGNORECASE)
+        role = written.group(0) if written else role
+        if self.lang == "zh":
+            return f"{org.name_zh or org.name}的{role}" if org else role
+        return f"{org.name}'s {role}" if org else f"the {role}"
+
+    def _quotes(self, row: QuestionKind, people: Sequence[Person]) -> Answer:
+        speakers = self._speakers(people)
+        about = self.elections or (
+            [self.store.elections[e] for e in self.context.elections if e in self.store.elections]
+            if self.context and POINTING.search(self.a.norm)
+            else []
+        )
+        if not about and self.a.targets("city", "region", "state", "kind"):  # "at the Staten Island rally"
+            about = aggregates.first(aggregates.select(self.a, self.store), self.store, MAX_QUOTES + 1)
+        channel = channel_asked(self.a.norm)
+        if speakers.unknown:
+            return self._answer(
+                Kind.not_found,
+                Intent.quotes,
+                row=row.name,
+                unknown=speakers.unknown,
+                unknown_kind="speaker",
+                examples=examples(self.store, self.lang),
+            )
+        if not speakers.ids and not about and not channel:
+            return self._ask_which(row)
+        if speakers.ids:
+            pool = [q for s in speakers.ids for q in self.store.quotes_by_speaker.get(s, ())]
+        elif about:  # a quote about two of them is one quote
+            pool = list(dict.fromkeys(q for e in about for q in self.store.quotes_by_election.get(e.id, ())))
+        else:  # "who spoke at the rally?": everything said in that way
+            pool = list(self.store.quotes.values())
+        date, weekday = date_asked(self.a.norm)
+        narrowed = narrow(pool, self.store, channel, date, weekday)
+        if channel is Channel.statement and not self._on_topic(narrowed):
+            # "statement" is also what people call anything said: the topic asked decides
+            anyhow = narrow(pool, self.store, None, date, weekday)
+            narrowed = [q for q in anyhow if q in narrowed or self._on_topic([q])] or narrowed
+        named_sources = sources_asked(self.a.norm, self.store)
+        if named_sources:
+            narrowed = [q for q in narrowed if q.source in named_sources]
+        if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
+            narrowed = [q for q in narrowed if q.id not in self.context.quotes]
+        named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
+        named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
+        if not narrowed:
+            return self._answer(
+                Kind.not_found,
+                Intent.quotes,
+                row=row.name,
+                people=named,
+                organisations=named_orgs[:1] if not named else (),
+                elections=tuple(about),
+                channel=channel if pool else None,
+                examples=examples(self.store, self.lang),
+            )
+        ranked = self._rank(narrowed, about)
+        asked = tuple(s for s in speakers.ids if s in self.store.people)
+        return self._quotes_answer(
+            Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about)
+        )
+
+    def _on_topic(self, pool: Sequence[Quote]) -> bool:
+        """Whether any of the quotes holds one of the question's own rarer words (its topic)."""
+        index = quote_index(self.store)
+        topic = terms(" ".join(self.a.leftover))
+        return any(index.idf(t) >= 1 for q in pool for t in topic & index.terms[q.id])
+
+    def _rank(self, pool: Sequence[Quote], elections: Sequence[Election]) -> list[Quote]:
+        """Quotes about the elections and the topic words asked first; in the reply's language first."""
+        wanted = {e.id for e in elections}
+        topic = terms(" ".join(w for w in self.a.leftover))
+        index = quote_index(self.store)
+
+        def weight(q: Quote) -> float:
+            s = 3.0 * len(wanted.intersection(q.elections))
+            s += sum(index.idf(t) for t in topic & index.terms[q.id])
+            return s + (0.5 if q.lang == self.lang else 0.0)
+
+        if wanted:  # never a quote about another election than the one named
+            pool = [q for q in pool if not q.elections or wanted.intersection(q.elections)] or list(pool)
+        scored = [(weight(q), n, q) for n, q in enumerate(pool)]
+        if any(s >= 1 for s, _, _ in scored) and (wanted or topic):
+            scored = [item for item in scored if item[0] >= 1] or scored
+        # a "did not respond" is the source's words, not a statement: after everything said
+        return [q for _, _, q in sorted(scored, key=lambda item: (silent(item[2]), -item[0], item[1]))]
+
+    def _quotes_answer(self, intent: Intent, quotes: Sequence[Quote], row: str, **fields: object) -> Answer:
+        shown = list(quotes)[:MAX_QUOTES]
+        ids = list(dict.fromkeys(q.speaker for q in shown))
+        return self._answer(
+            Kind.answered,
+            intent,
+            row=row,
+            quotes=tuple(shown),
+            more_quotes=len(quotes) - len(shown),
+            sources=self._sources(q.source for q in shown),
+            people=tuple(self.store.people[i] for i in ids if i in self.store.people),
+            organisations=tuple(self.store.organisations[i] for i in ids if i in self.store.organisations),
+            **fields,
+        )

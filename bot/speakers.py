@@ -1,0 +1,289 @@
+"""Who a question asks to hear from, and which of their statements it asks for.
+
+Never a quote in the wrong mouth: a named speaker the store doesn't know, or a described one
+("Amazon's founder") no person's role fits, is reported as such — the engine then says it has
+no statements from them, and never falls back to someone else's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.lexicon import Pattern
+from bot.matcher import Analysis, normalise
+from bot.models import Channel, Organisation, Person, Quote
+from bot.store import Store
+
+# Words for a role, and the words a holder's role must contain to fit it.
+ROLES: tuple[tuple[Pattern, Pattern], ...] = (  # the most specific first: "chief executive" before "chief"
+    (
+        Pattern(r"\bfounders?\b|\bceo\b|\bchief executive( officer)?\b|\bowner\b|创始人|创办人|老板|首席执行官"),
+        Pattern(r"founder|ceo|chief executive|owner|创始人|首席执行官"),
+    ),
+    (
+        Pattern(r"\bspokes(person|man|woman|people)\b|\bspeaks? for\b|\brep(resentative)?s?\b|发言人"),
+        Pattern(r"spokes|发言人"),
+    ),
+    (
+        Pattern(
+            r"\b(president|head|leader|chief|boss|chair(man|woman|person|s)?|runs|leads|heads|general president)\b|主席|总裁|领导|负责人|老大|总经理"
+        ),
+        Pattern(r"president|head|leader|chief|主席|总裁|领导|总经理"),
+    ),
+    (Pattern(r"\btreasurer\b|财务"), Pattern(r"treasurer|财务")),
+    (Pattern(r"\borgani[sz]ers?\b|组织者"), Pattern(r"organi[sz]er|组织者")),
+    (Pattern(r"\bprofessor\b|\bacademic\b|\bexpert\b|教授|专家|学者"), Pattern(r"professor|教授")),
+    (Pattern(r"\blawyers?\b|\battorneys?\b|律师"), Pattern(r"lawyer|attorney|律师")),
+    (Pattern(r"\b(workers?|employees?|staff)\b|工人|员工|工作人员"), Pattern(r"worker|员工|工人|工作人员")),
+    (Pattern(r"\bsenators?\b|参议员"), Pattern(r"senator|参议员")),
+)
+# The most specific first: "told CNN in a statement" is a statement.
+CHANNELS: tuple[tuple[Channel, Pattern], ...] = (
+    (Channel.tweet, Pattern(r"\btweet(s|ed)?\b|\btwitter\b|\bx post\b|推特|推文|发推")),
+    (Channel.statement, Pattern(r"\bstatements?\b|\bpress release\b|声明")),
+    (Channel.filing, Pattern(r"\bfiling\b|\bfiled\b|\bsec\b|\bregulatory\b|文件|申报")),
+    (Channel.rally, Pattern(r"\brally\b|\brallies\b|\bspeech\b|集会|演讲")),
+    (Channel.report, Pattern(r"\breport\b|\bstudy\b|\bfindings\b|报告|研究")),
+    (
+        Channel.interview,
+        Pattern(r"\binterview(s|ed)?\b|\btold (reporters|the press|a reporter)\b|采访|访问"),
+    ),
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ZH_WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ISO = Pattern(r"\b(20\d\d)[-/.](\d{1,2})(?:[-/.](\d{1,2}))?\b")
+_MONTH = Pattern(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?\b"
+)
+_ZH_DATE = Pattern(r"(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?")
+# Latin words that look like a name: capitalised, not the first word of a sentence asking something
+_NAME_WORD = Pattern(r"(?<![\w'’])[A-Z][a-zA-Z'’.-]+(?![\w\d])")
+_ZH_SPEAKER = Pattern(
+    r"^(?P<who>[\u3400-\u9fff·]{2,8}?)(?:对.{0,12})?(?:说了什么|说什么|怎么说|怎么看|怎么评价|发推|的声明|的言论|表示了什么|有什么看法|的看法|是谁)"
+)
+_SPEAKER_PHRASE = Pattern(
+    r"^(what|how) (did|does|has|have|do) (?P<who>[a-z][a-z ]{2,40}?) (say|said|think|tweet|tell|comment|react|respond|feel|describe)\b"
+    r"|^(who|what) (is|was) (?P<who2>[a-z][a-z ]{2,40}?)$"
+)
+NOT_NAMES = frozenset(
+    [
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "did",
+        "does",
+        "do",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "tell",
+        "give",
+        "show",
+        "list",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "any",
+        "all",
+        "i",
+        "me",
+        "my",
+        "we",
+        "our",
+        "you",
+        "your",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "their",
+        "this",
+        "that",
+        "please",
+        "hey",
+        "hi",
+        "ok",
+        "nlrb",
+        "cnn",
+        "us",
+        "usa",
+        "u.s.",
+        "ny",
+        "covid",
+        "chinese",
+        "english",
+        "staten",
+        "new",
+        "york",
+        "california",
+        "alabama",
+    ]
+)
+ZH_PRONOUN = Pattern(r"^(他|她|它|他们|她们|我们|你们|大家|有人|别人|人们|谁)")
+ZH_NOT_NAMES = frozenset(
+    {
+        "他们",
+        "她们",
+        "我们",
+        "大家",
+        "人们",
+        "工人",
+        "员工",
+        "工会",
+        "公司",
+        "对方",
+        "官方",
+        "他",
+        "她",
+        "它",
+        "有人",
+        "别人",
+        "谁",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speakers:
+    ids: tuple[str, ...]  # people and organisations whose statements are wanted
+    unknown: str | None = None  # a named or described speaker the store has no one for
+
+
+def role_asked(norm: str) -> tuple[Pattern, str] | None:
+    """The role a question asks about: the pattern a holder's role must match, and the words used."""
+    for words, holder in ROLES:
+        if found := words.search(norm):
+            return holder, found.group(0)
+    return None
+
+
+def holders(org: Organisation | None, role: Pattern, store: Store, described: str = "") -> list[Person]:
+    """People whose role fits; with `described` words ("SF State"), only those whose role or
+    organisation mentions one of them."""
+    pool = store.people_by_org.get(org.id, ()) if org else tuple(store.people.values())
+    found = [p for p in pool if role.search(normalise(p.role.en + " " + (p.role.zh or "")))]
+    words = [w for w in normalise(described).split() if len(w) > 1]
+    if not words:
+        return found
+    return [p for p in found if any(w in _about(p, store) for w in words)]
+
+
+def _about(person: Person, store: Store) -> str:
+    """A person's role and organisation, with the initials of their names ("San Francisco" -> "sf")."""
+    org = store.organisations.get(person.organisation or "")
+    text = " ".join([person.role.en, *([org.name] if org else [])])
+    capitals = re.findall(r"(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+", text)
+    initials = ["".join(w[0] for w in run.split()) for run in capitals]
+    initials += [i[:2] for i in initials if len(i) > 2]  # "San Francisco State" -> "sfs", "sf"
+    return normalise(" ".join([text, *initials]))
+
+
+def _capitalised_names(question: str, covered: set[str], known: frozenset[str]) -> list[str]:
+    """Runs of capitalised words (not opening a sentence) that are neither records nor known words."""
+    found: list[list[str]] = []
+    last_end = -1
+    for m in _NAME_WORD.finditer(question):
+        word = m.group(0).rstrip(".'’")
+        parts = normalise(word).split()
+        if not parts or all(p in covered or p in NOT_NAMES or p in known for p in parts):
+            continue
+        if m.start() == 0 or question[: m.start()].rstrip().endswith((".", "?", "!")):
+            continue
+        if found and question[last_end : m.start()].strip() == "":
+            found[-1].append(word)
+        else:
+            found.append([word])
+        last_end = m.end()
+    return [" ".join(run) for run in found]
+
+
+def unknown_name(question: str, analysis: Analysis, known: frozenset[str]) -> str | None:
+    """A name-like span (capitalised, or unknown words where a speaker goes, or Chinese before
+    "说了什么") that no record of the store owns."""
+    covered = {w for hit in analysis.hits for w in hit.text.split()}
+    found = _capitalised_names(question, covered, known)
+    if found:
+        return max(found, key=len)
+    phrase = _SPEAKER_PHRASE.search(analysis.norm)
+    if phrase:
+        words = [w for w in (phrase.group("who") or phrase.group("who2")).split() if w not in NOT_NAMES]
+        if words and all(w not in known and w not in covered and w.isalpha() for w in words):
+            return " ".join(w.capitalize() for w in words)
+    zh = _ZH_SPEAKER.match(re.sub(r"\s", "", question))
+    if (
+        zh
+        and not ZH_PRONOUN.match(zh.group("who"))
+        and zh.group("who") not in ZH_NOT_NAMES
+        and not any(h.text in zh.group("who") for h in analysis.hits)
+    ):
+        return zh.group("who")
+    return None
+
+
+def channel_asked(norm: str) -> Channel | None:
+    return next((channel for channel, words in CHANNELS if words.search(norm)), None)
+
+
+def date_asked(norm: str) -> tuple[str | None, int | None]:
+    """(a date prefix 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', a weekday 0-6) the question narrows to."""
+    weekday = next((n for n, day in enumerate(WEEKDAYS) if re.search(rf"\b{day}\b", norm)), None)
+    if weekday is None:
+        weekday = next((n for n, day in enumerate(ZH_WEEKDAYS) if day in norm), None)
+    if m := _ISO.search(norm):
+        year, month, day = m.groups()
+        return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else ""), weekday
+    if m := _MONTH.search(norm):
+        month = MONTH_NAMES.index(m.group(1)[:3]) + 1
+        year, day = m.group(3), m.group(2)
+        prefix = f"{year}-{month:02d}" if year else f"-{month:02d}"
+        return prefix + (f"-{int(day):02d}" if day else ""), weekday
+    if m := _ZH_DATE.search(norm):
+        year, month, day = m.groups()
+        prefix = f"{year}-{int(month):02d}" if year else f"-{int(month):02d}"
+        return prefix + (f"-{int(day):02d}" if day else ""), weekday
+    return None, weekday
+
+
+def sources_asked(norm: str, store: Store) -> set[str]:
+    """Sources a question names by their publisher ("what did Smalls tell CNN Business?"), when it
+    names one specifically (a publisher of two words or more, so "CNN" alone narrows nothing)."""
+    named = set()
+    for source in store.sources.values():
+        name = normalise(re.sub(r"\(.*?\)", " ", source.publisher))
+        if len(name.split()) >= 2 and re.search(rf"\b{re.escape(name)}\b", norm):
+            named.add(source.id)
+    return named
+
+
+def narrow(
+    pool: Sequence[Quote], store: Store, channel: Channel | None, date: str | None, weekday: int | None
+) -> list[Quote]:
+    out = []
+    for q in pool:
+        if channel and q.channel is not channel:
+            continue
+        source = store.sources.get(q.source)
+        day = q.date or (source.published.isoformat() if source else None)  # undated: the day it was reported
+        if date and not (day and (day.startswith(date) if not date.startswith("-") else day[4:].startswith(date))):
+            continue
+        if weekday is not None and not (day and len(day) == 10 and dt.date.fromisoformat(day).weekday() == weekday):
+            continue
+        out.append(q)
+    return out
