@@ -102,6 +102,21 @@ def test_same_event_to_both_instances_is_answered_once(stub: SlackStub, pair: li
     assert after - before == 12
 
 
+def test_conversation_begun_on_one_instance_continues_on_the_other(stub: SlackStub, pair: list[Instance]) -> None:
+    one, two = pair
+
+    def ask(instance: Instance, question: str, channel: str) -> str:
+        before = len(stub.posts("chat.postMessage"))
+        assert send(instance.events, event_body(dm(question, channel=channel)), JSON).status == 200
+        calls = stub.wait_for(lambda c: len([x for x in c if x.path == "chat.postMessage"]) > before)
+        return str([c for c in calls if c.path == "chat.postMessage"][-1].body["text"])
+
+    stub.reset()
+    assert ask(one, "LDJ5 result", "DCONV1").startswith("LDJ5: 618 no / 380 yes")
+    assert ask(two, "turnout?", "DCONV1").startswith("LDJ5 turnout")  # the other instance knows what "it" is
+    assert not ask(two, "turnout?", "DCONV2").startswith("LDJ5")  # another conversation does not
+
+
 def test_metrics_count_answers_across_workers(stub: SlackStub, pair: list[Instance]) -> None:
     one, _ = pair
     labels = {"surface": "mention", "outcome": "answered"}

@@ -227,7 +227,10 @@ def test_server_error_is_logged_and_next_request_answered(slack: tuple[str, Slac
 
 def test_unanswered_questions_are_logged_and_tokens_never(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, log = slack
-    command(url, stub, "Who won the Super Bowl?", "u")
+    # A channel of its own: in C0001, after earlier questions about ALB1, the engine reads
+    # "Who won …?" as a follow-up about ALB1 (conversations are shared per channel).
+    send(url, command_body("Who won the Super Bowl?", stub.response_url("u"), channel="C0099"), FORM)
+    stub.wait_for(lambda c: any(x.path == "response/u" for x in c))
     text = _wait_for_log(log, "unanswered surface=command")
     assert "unanswered surface=command question='Who won the Super Bowl?'" in text
     assert BOT_TOKEN not in text and SIGNING_SECRET not in text

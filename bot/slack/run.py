@@ -22,6 +22,7 @@ def run_socket_mode(facts: Path | None, settings: Settings | None = None) -> int
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.slack.app import build_app
+    from bot.slack.replies import EngineConversations
     from bot.state import state_from_settings
     from bot.warm import prepare
 
@@ -31,7 +32,8 @@ def run_socket_mode(facts: Path | None, settings: Settings | None = None) -> int
     settings.require("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
     logs.setup(settings.log_level)
     store = load(facts or settings.facts_dir)
-    app = build_app(settings, store, transport="socket", seen=state_from_settings(settings))
+    state = state_from_settings(settings)  # event ids and conversations, shared when REDIS_URL is set
+    app = build_app(settings, store, transport="socket", seen=state, conversations=EngineConversations(store, state))
     prepare(store)  # before connecting: the first event must not pay for the indexes
     print("Connecting to Slack over Socket Mode. Ctrl-C to stop.", file=sys.stderr)
     SocketModeHandler(app, app_token=settings.slack_app_token).start()  # type: ignore[no-untyped-call]

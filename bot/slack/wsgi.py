@@ -30,6 +30,7 @@ def build_wsgi(settings: Settings | None = None, store: Store | None = None) -> 
     from bot.installations import oauth_settings
     from bot.metrics import with_metrics
     from bot.slack.app import build_app
+    from bot.slack.replies import EngineConversations
     from bot.state import state_from_settings
     from bot.warm import prepare
 
@@ -38,8 +39,15 @@ def build_wsgi(settings: Settings | None = None, store: Store | None = None) -> 
     logs.setup(settings.log_level)
     ready = False
     store = store or load(settings.facts_dir)
-    state = state_from_settings(settings)  # event ids (and conversations) shared when REDIS_URL is set
-    app = build_app(settings, store, transport="http", seen=state, oauth=oauth_settings(settings))
+    state = state_from_settings(settings)  # event ids and conversations, shared when REDIS_URL is set
+    app = build_app(
+        settings,
+        store,
+        transport="http",
+        seen=state,
+        conversations=EngineConversations(store, state),
+        oauth=oauth_settings(settings),
+    )
     # /slack/events, and /slack/install + /slack/oauth_redirect when installing through OAuth; then /metrics
     slack = with_metrics(
         SlackRequestHandler(app, path="/slack/events"), settings.metrics_dir, token=settings.metrics_token
