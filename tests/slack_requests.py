@@ -56,9 +56,9 @@ def send(
         return Reply(error.code, error.read().decode("utf-8"))
 
 
-def command_body(text: str, response_url: str, *, channel: str = "C0001") -> str:
+def command_body(text: str, response_url: str) -> str:
     return urllib.parse.urlencode({
-        "token": "legacy", "team_id": "T0001", "team_domain": "stub", "channel_id": channel, "channel_name": "newsroom",
+        "token": "legacy", "team_id": "T0001", "team_domain": "stub", "channel_id": "C0001", "channel_name": "newsroom",
         "user_id": "U0001", "user_name": "reporter", "command": "/election", "text": text, "api_app_id": "A0001",
         "response_url": response_url, "trigger_id": f"trigger.{next(_ids)}",
     })  # fmt: skip

@@ -16,9 +16,8 @@ from typing import Any, Protocol
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import conversation, metrics
+from bot import metrics
 from bot.answer import help_answer
-from bot.conversation import ContextStore
 from bot.matcher import is_cjk
 from bot.models import Answer, Kind, Lang
 from bot.render_slack import button, error_message, slack_message
@@ -37,17 +36,6 @@ class Conversations(Protocol):
     (`team:channel:thread_ts-or-channel`), reading and writing its context."""
 
     def ask(self, question: str, key: str) -> Answer: ...
-
-
-class EngineConversations:
-    """Conversations through the engine (bot/conversation.py), their contexts kept in
-    `contexts`: bot/state.py's store, this process's or Redis shared by every worker and instance."""
-
-    def __init__(self, store: Store, contexts: ContextStore) -> None:
-        self._store, self._contexts = store, contexts
-
-    def ask(self, question: str, key: str) -> Answer:
-        return conversation.ask(question, self._store, contexts=self._contexts, key=key)
 
 
 def conversation_key(team: str | None, channel: str, thread_ts: str | None) -> str:

@@ -22,7 +22,7 @@ def run_socket_mode(facts: Path | None, settings: Settings | None = None) -> int
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.slack.app import build_app
-    from bot.slack.replies import EngineConversations
+    from bot.slack.conversations import EngineConversations
     from bot.state import state_from_settings
     from bot.warm import prepare
 

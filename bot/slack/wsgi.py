@@ -30,7 +30,7 @@ def build_wsgi(settings: Settings | None = None, store: Store | None = None) -> 
     from bot.installations import oauth_settings
     from bot.metrics import with_metrics
     from bot.slack.app import build_app
-    from bot.slack.replies import EngineConversations
+    from bot.slack.conversations import EngineConversations
     from bot.state import state_from_settings
     from bot.warm import prepare
 
