@@ -56,7 +56,9 @@ def select(analysis: Analysis, store: Store, *, outcome_words: bool = True) -> S
     for target in analysis.targets("employer", "union", "year", *PLACE_KINDS):
         if target.kind in ("employer", "union") and analysis.targets("organisation"):
             continue
-        groups.setdefault("place" if target.kind in PLACE_KINDS else target.kind, set()).update(index.members(target))
+        # places of one kind widen ("Albany and Bessemer"); of different kinds they narrow
+        # ("the sortation centre on Staten Island": a facility kind in a city)
+        groups.setdefault(target.kind, set()).update(index.members(target))
     norm = analysis.norm
     outcome = None
     if outcome_words:

@@ -16,7 +16,15 @@ from bot import aggregates
 from bot.context import Context
 from bot.figures import derive
 from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
-from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
+from bot.language import (
+    LONG,
+    find_question,
+    is_cjk,
+    last_sentence,
+    plain_words,
+    reply_language,
+    without_instructions,
+)
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import Analysis, analyse, index_for, normalise
 from bot.models import Answer, Election, Intent, Kind, Lang, Person, Quote, Suggestion
@@ -59,7 +67,7 @@ THIS = Pattern(r"\b(this|that|the same)\b|这个|这位|那个|那位|该")
 FRAGMENT = Pattern(r"[“\"「『‘](.+?)[”\"」』’]")  # words put in quotation marks
 SPEAKER_ON = Pattern(r"\b(on|about|re|regarding|over)\b|关于|谈|论")
 WHO_SAID_WORDS = Pattern(
-    r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
+    r"\b(who|which (\w+ )?(person|people|expert|professor|official|worker|leader|spokes\w+|one)) (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted|mentioned|talked|expected|complained|praised|critici[sz]ed|blamed|accused|noted|raised|promised|pledged|vowed)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
 )
 
 
@@ -72,7 +80,10 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
     if before and not _records_named(analysis):
         if len(text) <= LONG and "\n" not in text:  # "Albany warehouse election - what were the numbers?": one question
             asked, before = text, ""
-            core, instructed = without_instructions(text)
+            last = last_sentence(text)  # "I'm writing a story. The ALB1 vote — how many voted against?"
+            if last is not None and _records_named(analyse(last, store, known=known_words())):
+                asked = last
+            core, instructed = without_instructions(asked)
             analysis = analyse(core, store, known=known_words())
         else:  # "…ALB1's count was on Tuesday. What was the margin?"
             context = _context_before(before, store) or context
@@ -382,7 +393,10 @@ class _Resolver(PeopleAnswers):
         """One election named, with words about elections but no word of any other kind of question:
         the question is about its result, which shows every figure the sources give. A question with
         another row's cue word, a person or organisation, or a word about something else is not."""
-        if len(self.elections) != 1 or self.people or self.orgs or self.a.unknown_codes:
+        one = self.elections
+        if not one and self.a.targets(*aggregates.PLACE_KINDS):  # "the sortation centre on Staten Island"
+            one = aggregates.first(aggregates.select(self.a, self.store), self.store, 2)
+        if len(one) != 1 or self.people or self.orgs or self.a.unknown_codes:
             return None
         if ASKS_ELSE.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm) or QUOTED.search(self.read):
             return None  # a question about who, or words in quotation marks: never answered with a tally
@@ -391,7 +405,7 @@ class _Resolver(PeopleAnswers):
         about_votes = bool(set(self.a.leftover) & DOMAIN) or ZH_DOMAIN.search(self.a.norm) is not None
         if not (about_votes or any(s.cue and s.row.intent in RESULT_LIKE for s in self.verdict_all[:3])):
             return None  # "what's the weather at ALB1?"
-        return self._run(BY_NAME["result"])
+        return self._run(BY_NAME["result"], elections=one)
 
     def _topic_follow_up(self) -> Answer | None:
         """A person (named, or pointed back to), words about saying and a topic ("about …", "关于…") ask for what

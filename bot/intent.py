@@ -56,6 +56,7 @@ FILLER = words(
     "kindly roughly approximately approx exactly precisely actually really basically briefly overall "
     "summarise summarize summary remind check double here fyi need"
 )
+ZH_FILLER = re.compile("大概|大约|差不多|左右|请问|麻烦|帮我查一下|帮我查|帮我|一下|谢谢|到底|究竟|我想知道")
 # Chat shorthand, read as the words it stands for.
 SHORTHAND = {"ppl": "people", "wat": "what", "wht": "what", "teh": "the", "abt": "about", "u": "you", "r": "are", "ur": "your", "thx": "thanks", "num": "number", "tho": "though", "w": "with", "b4": "before", "pct": "percent", "pc": "percent", "howd": "how did", "whats": "what is", "wheres": "where is", "whos": "who is", "didnt": "did not", "wasnt": "was not", "isnt": "is not"}  # fmt: skip
 # Words questions use that the phrasings happen not to (kept few: the phrasings are the vocabulary).
@@ -66,7 +67,7 @@ EXTRA_KNOWN = words(
     "dec yesterday today week month year last first second third previous earlier later again there here "
     "it that those them his her workers warehouse facility store vote votes voting election elections "
     "union unions file record records database electorate point points percentage ratio proportion fraction "
-    "valid ayes nays breakdown spread split showed show stand stands standing reject rejected line"
+    "valid ayes nays rundown lowdown deal landslide blowout narrow narrowly mentioned talked spoke expected breakdown spread split showed show stand stands standing reject rejected line"
 )
 # Figure words that settle between rows whose cue words overlap, one ordered list: (words,
 # rows they point to, rows they rule out). A share is never a count ("pct yes", "赞成票比例");
@@ -100,6 +101,16 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
         frozenset(),
         frozenset({"quotes", "who_said"}),
     ),
+    (  # one side's votes are not all the ballots: "how many voted against?" (both sides: the next rule)
+        Pattern(r"\bvot(ed|es?|ing) (against|no)\b|投了?反对票|反对票"),
+        frozenset({"votes_against"}),
+        frozenset({"counted"}),
+    ),
+    (
+        Pattern(r"\bvot(ed|es?|ing) (for|yes|in favou?r)\b|投了?赞成票|赞成票"),
+        frozenset({"votes_for"}),
+        frozenset({"counted"}),
+    ),
     (  # both sides asked at once: the tally
         Pattern(
             r"\bayes\b|\bnays\b|赞成.{0,3}(和|与|跟|及|、).{0,3}反对|反对.{0,3}(和|与|跟|及|、).{0,3}赞成|多少比多少|\b(yes|for) (and|vs|versus|or) (no|against)\b"
@@ -119,7 +130,7 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
     ),
     (
         Pattern(
-            r"\b(where|which (office|place|room|city))\b.*\b(count|counted|tallied|tally)\b|在哪里?(清点|计票|点票)|哪里.*(清点|计票|点票)|在哪.*(清点|计票)"
+            r"\b(where|which (office|place|room|city))\b.*\b(count|counted|tallied|tally)\b|(哪里|哪儿|哪个地方|什么地方|哪个办公室|在哪)\S{0,4}(清点|计票|点票|点的|数的|开票|计的)|(清点|计票|点票)的?(地点|地方)"
         ),
         frozenset({"count_location"}),
         frozenset({"counted", "tally_date", "result"}),
@@ -132,9 +143,9 @@ _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]|[A-Z]) (?=[^\x00-\x7f]|[A-Z])")
 
 
 def template_key(template: str) -> str:
-    """A template as it is scored: chat shorthand spelt out, filler words out; Chinese runs and
-    their placeholders joined."""
-    words = [SHORTHAND.get(w, w) for w in template.split()]
+    """A template as it is scored: chat shorthand spelt out, filler words out (Chinese hedges and
+    politeness too); Chinese runs and their placeholders joined."""
+    words = [SHORTHAND.get(w, w) for w in ZH_FILLER.sub("", template).split()]
     words = [w for w in words if w not in FILLER]
     return _CJK_SPACE.sub("", " ".join(words))
 
@@ -245,7 +256,7 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
         for n, start, end in prepared.spans:
             if end > start:
                 best[n] = max(best[n], max(sims[start:end]))
-    cue_text = " ".join(_SLOTS.sub(" ", template).split())
+    cue_text = " ".join(SHORTHAND.get(w, w) for w in _SLOTS.sub(" ", template).split())  # "how'd" is "how did"
     cue_langs: tuple[Lang, ...] = (
         ("en", "zh") if latin and is_cjk(cue_text) else ("zh",) if is_cjk(cue_text) else ("en",)
     )

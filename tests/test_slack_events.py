@@ -208,3 +208,37 @@ def test_an_nlrb_case_link_unfurls_to_its_tally(slack: tuple[str, SlackStub, Pat
     blocks = unfurls[0]["unfurls"][link]["blocks"]  # type: ignore[index]
     assert blocks[0]["text"]["text"].startswith("*JFK8: union won (Amazon Labor Union)")
     assert calls
+
+
+def test_a_follow_up_in_a_thread_resolves_against_that_threads_question(slack: tuple[str, SlackStub, Path]) -> None:
+    url, stub, _ = slack
+    thread, other = "1700000700.000100", "1700000701.000100"
+    send(url, p.envelope(p.mention("ALB1 result", channel="C0700", ts=thread)), JSON)
+    stub.wait_for(lambda c: len(posts(stub, "C0700")) == 1)
+    follow_up = p.mention("margin?", channel="C0700", ts="1700000700.000200") | {"thread_ts": thread}
+    send(url, p.envelope(follow_up), JSON)
+    send(url, p.envelope(p.mention("margin?", channel="C0700", ts=other)), JSON)  # a new thread: no context
+    stub.wait_for(lambda c: len(posts(stub, "C0700")) == 3)
+    in_thread = [b for b in posts(stub, "C0700") if b["thread_ts"] == thread]
+    assert str(in_thread[-1]["text"]).startswith("ALB1: the union lost by 200 votes")
+    fresh = next(b for b in posts(stub, "C0700") if b["thread_ts"] == other)
+    assert not str(fresh["text"]).startswith("ALB1")
+
+
+def test_a_follow_up_in_a_dm_and_slash_commands_kept_per_member(slack: tuple[str, SlackStub, Path]) -> None:
+    url, stub, _ = slack
+    send(url, p.envelope(p.dm_file_share("LDJ5的结果", channel="D0800")), JSON)
+    stub.wait_for(lambda c: len(posts(stub, "D0800")) == 1)
+    send(url, p.envelope(p.dm_file_share("它的投票率呢", channel="D0800")), JSON)
+    stub.wait_for(lambda c: len(posts(stub, "D0800")) == 2)
+    assert "61.2" in str(posts(stub, "D0800")[1]["text"])
+
+    send(url, command_body("ALB1 result", stub.response_url("a1")), FORM)
+    stub.wait_for(lambda c: any(x.path == "response/a1" for x in c))
+    other_member = command_body("margin?", stub.response_url("b1")).replace("user_id=U0001", "user_id=U0002")
+    send(url, other_member, FORM)
+    send(url, command_body("margin?", stub.response_url("a2")), FORM)
+    calls = stub.wait_for(lambda c: {"response/b1", "response/a2"} <= {x.path for x in c})
+    replies = {c.path: str(c.body["text"]) for c in calls if c.path.startswith("response/")}
+    assert replies["response/a2"].startswith("ALB1: the union lost by 200 votes")
+    assert not replies["response/b1"].startswith("ALB1")

@@ -52,8 +52,9 @@ def test_health(server: tuple[str, Path]) -> None:
 
 
 def command(url: str, stub: SlackStub, text: str, tag: str) -> dict[str, Any]:
-    """A signed /election: the acknowledgement is empty, the answer arrives at the response_url."""
-    reply = send(url, command_body(text, stub.response_url(tag)), FORM)
+    """A signed /election: the acknowledgement is empty, the answer arrives at the response_url.
+    Each tag is asked by its own member, so no test's question becomes another's context."""
+    reply = send(url, command_body(text, stub.response_url(tag)).replace("user_id=U0001", f"user_id=U{tag}"), FORM)
     assert (reply.status, reply.body) == (200, "")
     calls = stub.wait_for(lambda c: any(x.path == f"response/{tag}" for x in c))
     return next(c for c in calls if c.path == f"response/{tag}").body
@@ -227,7 +228,10 @@ def test_server_error_is_logged_and_next_request_answered(slack: tuple[str, Slac
 
 def test_unanswered_questions_are_logged_and_tokens_never(slack: tuple[str, SlackStub, Path]) -> None:
     url, stub, log = slack
-    command(url, stub, "Who won the Super Bowl?", "u")
+    # a member with no conversation here yet (follow-ups are kept per member per channel)
+    reply = send(url, command_body("Who won the Super Bowl?", stub.response_url("u")).replace("U0001", "U0404"), FORM)
+    assert reply.status == 200
+    stub.wait_for(lambda c: any(x.path == "response/u" for x in c))
     text = _wait_for_log(log, "unanswered surface=command")
     assert "unanswered surface=command question='Who won the Super Bowl?'" in text
     assert BOT_TOKEN not in text and SIGNING_SECRET not in text

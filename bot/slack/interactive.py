@@ -10,7 +10,8 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.render_slack import POST_ACTION, SUGGESTION_ACTION, context, escape
+from bot.render_slack import POST_ACTION, SUGGESTION_ACTION, escape
+from bot.render_slack import context as context_block
 from bot.slack.locale import Locales
 from bot.slack.replies import FEEDBACK_ACTIONS, MORE_ACTION, Replier, Reply, conversation_key, lang_of, respond_with
 from bot.slack.text import message_text, to_plain
@@ -39,7 +40,9 @@ def register(app: App, replier: Replier, locales: Locales) -> None:
         ack()  # first: Slack gives 3 s for this, and the answer follows through the response_url
         question = to_plain(command.get("text", ""))
         lang = None if question else locales.lang(client, command.get("user_id"))
-        key = conversation_key(context.team_id, command.get("channel_id", ""), None)
+        # Private answers, so a private conversation: one per member per channel (in a channel the
+        # bare `team:channel` key would let one member's question steer another's follow-up).
+        key = conversation_key(context.team_id, command.get("channel_id", ""), command.get("user_id"))
         reply = replier.reply(question, "command", key=key, lang=lang, post_button=True)
         respond_with(respond, reply, response_type="ephemeral")
 
@@ -55,7 +58,7 @@ def register(app: App, replier: Replier, locales: Locales) -> None:
         user = body.get("user") or {}
         name = user.get("username") or user.get("name") or user.get("id", "")
         shared = say(reply.lang, "shared_by", name=escape(name))
-        public = Reply(f"{reply.text}\n{shared}", [*reply.blocks, context(shared)], reply.answer, reply.lang)
+        public = Reply(f"{reply.text}\n{shared}", [*reply.blocks, context_block(shared)], reply.answer, reply.lang)
         if respond_with(respond, public, response_type="in_channel", replace_original=False):
             respond(delete_original=True)
         else:
@@ -108,6 +111,6 @@ def register(app: App, replier: Replier, locales: Locales) -> None:
         if not question:
             respond(text=say("en", "shortcut_no_text"), response_type="ephemeral")
             return
-        channel = (shortcut.get("channel") or {}).get("id", "")
-        key = conversation_key(context.team_id, channel, message.get("thread_ts") or message.get("ts"))
-        respond_with(respond, replier.reply(question, "shortcut", key=key), response_type="ephemeral")
+        # A one-off private question about someone's message: it starts no conversation, so it
+        # can't steer the follow-ups of the thread the message sits in.
+        respond_with(respond, replier.reply(question, "shortcut"), response_type="ephemeral")

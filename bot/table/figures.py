@@ -153,7 +153,7 @@ FIGURE_ROWS = (
         ),
         {
             "en": r"\bcounted\b|\btotal (votes|ballots)\b|\bballots? (were )?(cast|counted|tallied)\b|\bvotes? cast\b|\bhow many\b(?!.*\beligible\b).*\bvoted\b",
-            "zh": r"清点|总票数|多少张选票|一共.*票|多少人投票",
+            "zh": r"清点|总票数|多少张选票|一共.*票|多少人投了?票|投了?票的有?多少人|有效票|有效选票",
         },
         says={
             "en": "{label}: {n:,} ballots counted ({no:,} no + {yes:,} yes; void ballots are not counted)",
@@ -296,7 +296,7 @@ FIGURE_ROWS = (
             "{election}差距有多大",
         ),
         {
-            "en": r"\bmargins?\b|\bspread\b|\bhow badly\b|\bhow many more\b|\bmore (no|yes) votes than\b|\bby how (much|many)\b|\b(lose|lost|win|won|fail(ed)?)\b.*\bby\b|\bgap\b|\bhow close\b|\bseparat",
+            "en": r"\bmargins?\b|\bspread\b|\blandslide\b|\bblowout\b|\bnarrow(ly)?\b|\bhow badly\b|\bhow many more\b|\bmore (no|yes) votes than\b|\bby how (much|many)\b|\b(lose|lost|win|won|fail(ed)?)\b.*\bby\b|\bgap\b|\bhow close\b|\bseparat",
             "zh": r"差距|差额|相差|差了多少|差几票|输了多少|输了几票|赢了多少|赢了几票|多多少|多几票",
         },
         says={

@@ -56,7 +56,7 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\bresults?\b|\boutcome\b|\btally\b|\bhappened\b|\bhow did\b.*\b(go|do)\b|\bstatus\b|\bscore\b|\byes\b.*\bno\b|\bfor and against\b|\bwhere (do|does|did) (things|it|matters) stand\b|\bnumbers\b|\bbreak ?down\b|\bsplit\b|\bhow did it end\b|\bhow did\b.*\b(vote|end)\b",
+            "en": r"\bresults?\b|\boutcome\b|\btally\b|\bhappened\b|\bhow did\b.*\b(go|do)\b|\bstatus\b|\bscore\b|\byes\b.*\bno\b|\bfor and against\b|\bwhere (do|does|did) (things|it|matters) stand\b|\bnumbers\b|\bbreak ?down\b|\bsplit\b|\brun ?down\b|\blowdown\b|\bdeal with\b|\bwhat happened to\b|\bhow did it end\b|\bhow did\b.*\b(vote|end)\b",
             "zh": r"结果|怎么样|情况|发生了什么|赞成.*反对|反对.*赞成",  # both sides asked for: the tally
         },
         example={"en": "{election} result", "zh": "{election}投票结果"},
