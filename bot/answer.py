@@ -31,7 +31,7 @@ from bot.models import Answer, Election, Intent, Kind, Lang, Person, Quote, Sugg
 from bot.people import PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
-from bot.speakers import channel_asked, holders, narrow, role_asked, role_index, unknown_name
+from bot.speakers import absorb_name_typos, channel_asked, holders, narrow, role_asked, role_index, unknown_name
 from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
@@ -87,10 +87,12 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
             analysis = analyse(core, store, known=known_words())
         else:  # "…ALB1's count was on Tuesday. What was the margin?"
             context = _context_before(before, store) or context
+    analysis, namesake = absorb_name_typos(analysis, store, known_words(), core)  # "Jon Logan"; "Jim Logan"
     lang = reply_language(analysis.norm, [h.text for h in analysis.hits])
     cut = asked if len(question) > LONG or "\n" in text.strip() else None
     resolver = _Resolver(question, cut, analysis, lang, store, context)
     resolver.instructed = instructed
+    resolver.namesake = namesake
     return resolver.resolve()
 
 
@@ -252,6 +254,9 @@ class _Resolver(PeopleAnswers):
         return narrow(found, self.store, channel_asked(self.a.norm), None, None) or found
 
     def _stranger(self) -> Answer | None:
+        if self.namesake:  # "What did Jim Logan say?": not John Logan, and nobody on file
+            intent = Intent.who_is if self.verdict.best.row.intent is Intent.who_is else Intent.quotes
+            return self._answer(Kind.not_found, intent, row=intent.value, unknown=self.namesake, unknown_kind="speaker")
         if self.people or self._only_records:
             return None
         intent = self.verdict.best.row.intent  # a name the store lacks is an unknown word too: its cue suffices
