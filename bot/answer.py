@@ -234,6 +234,9 @@ class _Resolver(PeopleAnswers):
         if not found and not asks:
             return None
         best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01]
+        if len(best) > 1:  # a tie on the words: the names the question gives too ("at stake for Amazon") settle it
+            named = terms(self.a.norm) - terms(" ".join(self.a.leftover))
+            best = [q for q in best if named & index.terms[q.id]] or best
         if not best:
             return self._answer(
                 Kind.not_found, Intent.who_said, row="who_said", examples=examples(self.store, self.lang)

@@ -218,6 +218,14 @@ def is_strange(template: str) -> bool:
     return bool(words) or len(chars) >= 3
 
 
+def is_off_topic(template: str) -> bool:
+    """Whether a question is about something else than the conversation's elections: strange (see
+    above) for a reason other than a comparison's word ("which had the wider margin?" compares them)."""
+    words = [w for w in template.split() if w.isalpha() and w.islower() and not is_cjk(w) and w not in known_words()]
+    chars = [ch for ch in template if is_cjk(ch) and ch not in known_chars() and ch not in ZH_PLAIN]
+    return any(not w.endswith(("er", "est")) for w in words) or len(chars) >= 3
+
+
 class Scored(NamedTuple):
     row: QuestionKind
     score: float

@@ -156,6 +156,14 @@ class Index:
         self.vocabulary: frozenset[str] = frozenset(
             word for key in self.entries if not is_cjk(key) for word in key.split() if len(word) >= 4 and word.isalpha()
         )
+        # Words the sources themselves use in quotes and their translations ("stake", "wildfire") are
+        # real words, whatever the names are: never "corrected" into a name word one edit away.
+        self.prose: frozenset[str] = frozenset(
+            word
+            for q in store.quotes.values()
+            for word in TOKEN.findall(normalise(q.text + " " + (q.translation or "")))
+            if len(word) >= 4 and word.isalpha() and not is_cjk(word)
+        ) - self.vocabulary
         del self._facets_seen
 
     def _add(self, alias: str | None, target: Target) -> None:
@@ -284,7 +292,7 @@ def analyse(question: str, store: Store, *, known: frozenset[str] = frozenset())
             continue
         if token in known:
             continue
-        if token in index.vocabulary:
+        if token in index.vocabulary or token in index.prose:
             continue
         fixed, near = index.correct(token)
         if fixed:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from bot import aggregates
 from bot.context import Context
 from bot.figures import derive
-from bot.intent import is_strange, known_words
+from bot.intent import is_off_topic, is_strange, known_words
 from bot.language import plain_words
 from bot.lexicon import Pattern
 from bot.matcher import Analysis
@@ -149,7 +149,8 @@ class Replies:
             found = aggregates.first(aggregates.select(self.a, self.store), self.store, MAX_SUGGESTIONS + 1)
             earlier = set((*self.context.elections, *self.context.earlier)) if self.context else set()
             return [e for e in found if e.id in earlier] or found  # "the Staten Island one" of the last list
-        if self.context and self.context.elections:
+        if self.context and self.context.elections and not is_off_topic(self.a.template):
+            # the last turn's elections, unless the question is about something else ("who won the Super Bowl?")
             return [self.store.elections[e] for e in self.context.elections if e in self.store.elections]
         return []
 
