@@ -158,12 +158,15 @@ class Index:
         )
         # Words the sources themselves use in quotes and their translations ("stake", "wildfire") are
         # real words, whatever the names are: never "corrected" into a name word one edit away.
-        self.prose: frozenset[str] = frozenset(
-            word
-            for q in store.quotes.values()
-            for word in TOKEN.findall(normalise(q.text + " " + (q.translation or "")))
-            if len(word) >= 4 and word.isalpha() and not is_cjk(word)
-        ) - self.vocabulary
+        self.prose: frozenset[str] = (
+            frozenset(
+                word
+                for q in store.quotes.values()
+                for word in TOKEN.findall(normalise(q.text + " " + (q.translation or "")))
+                if len(word) >= 4 and word.isalpha() and not is_cjk(word)
+            )
+            - self.vocabulary
+        )
         del self._facets_seen
 
     def _add(self, alias: str | None, target: Target) -> None:
