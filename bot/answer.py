@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cached_property
 
-from bot import aggregates
+from bot import aggregates, official
 from bot.context import Context
 from bot.figures import derive
 from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
@@ -33,6 +33,7 @@ QUOTED = Pattern(r"[“\"「『][^”\"」』]{4,}[”\"」』]")  # words quote
 RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the result holds
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
+RIVAL = 15  # a second figure row's cued score this close to the best: the question asks for both (the tally)
 WHO_SAID_COVERAGE = 0.6
 WHO_SAID_COVERAGE_CJK = 0.4  # Chinese is searched by character pairs, many of which the question's own wording adds
 # Words of a turn that only names records: "and LDJ5?", "ALB1 too", "what about the Albany one", "那LDJ5呢"
@@ -122,6 +123,7 @@ class _Resolver(PeopleAnswers):
         """What is tried, in order; the first step that returns an answer wins."""
         return (
             self._help,  # nothing asked, or asking for help
+            self._official,  # a case number the NLRB layer holds, or a linked election's tallies over time
             self._unknown_code,  # a code the store doesn't have: never answer about another election
             self._who_said,  # "who said <words>": the words are searched in the quotes, not matched as a row
             self._stranger,  # "what did Jeff Bezos say": a speaker the store doesn't know gets no one else's words
@@ -156,6 +158,43 @@ class _Resolver(PeopleAnswers):
         ):
             return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
         return None
+
+    def _official(self) -> Answer | None:
+        """Issue 9: a case number is looked up exactly in the official layer; a curated election
+        named with words about its tallies over time ("the first Bessemer vote") shows its case's history."""
+        cases = official.case_numbers(self.a.norm)
+        records = official.tallies(self.store, cases)
+        history = official.asks_history(self.a.norm)
+        linked = [e for e in self.elections if e.case_number in cases] if records else []
+        if not records and not cases and len(self.elections) == 1 and history:
+            records = self.store.official_for(self.elections[0].id)
+            linked = list(self.elections) if len(records) > 1 else []
+            records = records if linked else ()
+        if not records and cases and not self.elections:  # exact: a case number not on file is never guessed
+            return self._answer(Kind.not_found, Intent.result, row="result", unknown=cases[0], unknown_kind="code")
+        if not records:
+            return None
+        row = self._official_row()
+        intent = row.intent
+        if history and len(records) > 1:
+            intent, row = Intent.history, BY_NAME["history"]
+        found = self._elections_answer(intent, linked, row=row.name, official=records)
+        return replace(found, figure=row.figure) if intent is Intent.figure else found
+
+    def _official_row(self) -> QuestionKind:
+        """The row a question about one case asks: the best row when its own words point to it (and
+        no second figure row's words do: "which union won and by how much" is the tally), else the result.
+        Chinese rows carry few cue words: there the table's sure verdict is enough."""
+        scored = score(official.without_cases(self.a.template))
+        best = scored[0]
+        if best.row.intent not in official.ONE_TALLY:
+            return BY_NAME["result"]
+        figures_cued = [s for s in scored if s.cue and s.row.intent is Intent.figure and s.score >= best.score - RIVAL]
+        if best.cue and len(figures_cued) <= 1:
+            return best.row
+        if not best.cue and self.lang == "zh" and judge(scored, elections=1).sure:
+            return best.row
+        return BY_NAME["result"]
 
     def _unknown_code(self) -> Answer | None:
         if not self.a.unknown_codes or (self.people and self.verdict.best.row.intent is Intent.quotes):
