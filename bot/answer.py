@@ -19,7 +19,7 @@ from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
 from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import Analysis, analyse, index_for
-from bot.models import Answer, Election, Intent, Kind, Lang, Person, Suggestion
+from bot.models import Answer, Election, Intent, Kind, Lang, Person, Suggestion, WinRate
 from bot.people import PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING
 from bot.reply import examples as examples  # re-exported: bot.slack reads it here
@@ -124,6 +124,7 @@ class _Resolver(PeopleAnswers):
         return (
             self._help,  # nothing asked, or asking for help
             self._official,  # a case number the NLRB layer holds, or a linked election's tallies over time
+            self._official_scope,  # an NLRB employer or national union named: lists, counts, rates over the layer
             self._unknown_code,  # a code the store doesn't have: never answer about another election
             self._who_said,  # "who said <words>": the words are searched in the quotes, not matched as a row
             self._stranger,  # "what did Jeff Bezos say": a speaker the store doesn't know gets no one else's words
@@ -180,6 +181,55 @@ class _Resolver(PeopleAnswers):
             intent, row = Intent.history, BY_NAME["history"]
         found = self._elections_answer(intent, linked, row=row.name, official=records)
         return replace(found, figure=row.figure) if intent is Intent.figure else found
+
+    def _official_scope(self) -> Answer | None:
+        """Issue 9: a question naming an employer or national union of the official layer (not a
+        curated election) is answered over the NLRB's records; bare questions stay with the news layer."""
+        if self.elections or self.people or self.orgs or self.verdict.best.row.intent in official.ABOUT_WORDS:
+            return None
+        found = official.scope(self.a.norm, self.store, known=known_words())
+        if not (found.named or (found.official_word and (found.state or found.city or found.year))):
+            return None
+        elections = official.elections(official.select(self.store, found))
+        scored = score(self.a.template)
+        row = next((s.row for s in scored[:3] if s.row.intent in official.OVER_MANY), BY_NAME["list"])
+        if official.RATE_WORDS.search(self.a.norm) and aggregates.WON.search(self.a.norm):
+            row = BY_NAME["win_rate"]  # "what share of … did the union win": a rate, over many elections
+        said = found.words(self.store)
+        if official.asks_history(self.a.norm) and any(len(e) > 1 for e in elections):
+            history = [e for e in elections if official.reran(e)] or [e for e in elections if len(e) > 1]
+            shown = tuple(r for e in history[: official.PAGE] for r in e)
+            return self._answer(
+                Kind.answered,
+                Intent.history,
+                row="history",
+                official=shown,
+                official_total=len(history),
+                official_scope=said,
+            )
+        if row.intent is not Intent.win_rate:
+            wanted = {
+                w for w, words in (("won", aggregates.WON), ("lost", aggregates.LOST)) if words.search(self.a.norm)
+            }
+            if len(wanted) == 1:
+                elections = [e for e in elections if official.won_lost(e) in wanted]
+        rate = None
+        if row.intent is Intent.win_rate:
+            results = [official.won_lost(e) for e in elections]
+            rate = WinRate(won=results.count("won"), decided=results.count("won") + results.count("lost"))
+        if row.intent is Intent.rank:
+            page = official.ranked(elections, row.name, MAX_RANKED)
+        else:
+            page = elections[: official.PAGE]
+        return self._answer(
+            Kind.answered if elections else Kind.not_found,
+            row.intent,
+            row=row.name,
+            official=tuple(r for e in page for r in e),
+            official_total=len(elections),
+            official_scope=said,
+            win_rate=rate,
+        )
 
     def _official_row(self) -> QuestionKind:
         """The row a question about one case asks: the best row when its own words point to it (and

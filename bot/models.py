@@ -484,6 +484,7 @@ class Answer:
     official: tuple[OfficialElection, ...] = ()  # NLRB tallies the answer is about (issue 9), history order
     official_total: int = 0  # official lists: how many tallies match (only the first page is carried)
     official_page: int = 0  # official lists: the page carried (0: the first)
+    official_scope: str | None = None  # official lists: what they are filtered on ("Starbucks, Oregon")
 
     @property
     def answered(self) -> bool:

@@ -8,7 +8,7 @@ case's tallies along, so both layers are shown, each with its source.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -65,7 +65,7 @@ class Figures:
         cast = None if valid is None else valid + (r.void_ballots or 0) + (r.challenged_ballots or 0)
         turnout = round(100 * cast / r.eligible_voters, 1) if cast is not None and r.eligible_voters else None
         choices = sorted([u.votes for u in r.unions if u.votes is not None] + [r.votes_against or 0], reverse=True)
-        margin = choices[0] - choices[1] if valid is not None and len(choices) > 1 else None
+        margin = choices[0] - choices[1] if valid and len(choices) > 1 else None
         points = round(100 * margin / valid, 1) if margin is not None and valid else None
         return cls(valid=valid, cast=cast, turnout=turnout, margin=margin, margin_points=points)
 
@@ -76,3 +76,215 @@ def share(votes: int | None, r: OfficialElection) -> float | None:
 
 
 ONE_TALLY = frozenset({Intent.result, Intent.did_win, Intent.figure, Intent.history})  # rows a case number answers
+
+
+# --- lists, counts, win rates and ranks over the layer ---------------------------------------
+
+# Chinese names of employers, places and states the layer is asked about (data: add a row).
+ZH_ALIASES: dict[str, str] = {
+    "星巴克": "starbucks",
+    "亚马逊": "amazon",
+    "乔氏超市": "trader joe s",
+    "布法罗": "buffalo",
+    "西雅图": "seattle",
+    "波特兰": "portland",
+    "波士顿": "boston",
+    "芝加哥": "chicago",
+    "纽约市": "new york",
+}
+ZH_STATE_NAMES: dict[str, str] = {
+    "俄勒冈": "OR",
+    "宾夕法尼亚": "PA",
+    "肯塔基": "KY",
+    "马萨诸塞": "MA",
+    "麻省": "MA",
+    "俄亥俄": "OH",
+    "弗吉尼亚": "VA",
+    "华盛顿州": "WA",
+    "加利福尼亚": "CA",
+    "加州": "CA",
+    "纽约州": "NY",
+    "阿拉巴马": "AL",
+    "伊利诺伊": "IL",
+    "密歇根": "MI",
+    "德克萨斯": "TX",
+    "科罗拉多": "CO",
+}
+OFFICIAL_WORDS = Pattern(r"\bnlrb\b|\bofficial\b|\bcase (number|file)s?\b|官方|劳动关系委员会")
+YEAR = Pattern(r"\b(19[89]\d|20[0-4]\d)\b|(19[89]\d|20[0-4]\d)年")
+CITY_SUFFIXES = ("", " town", " township", " city", " village")
+MAX_NGRAM = 6
+MIN_NAME = 4  # shorter employer names ("ABC") are matched only by case number
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a question over the layer names: an employer, a national union, a place, a year."""
+
+    employer: str | None = None  # name_key
+    affiliation: str | None = None  # name_key
+    state: str | None = None
+    city: str | None = None  # name_key
+    year: int | None = None
+    official_word: bool = False
+
+    @property
+    def named(self) -> bool:
+        return bool(self.employer or self.affiliation)
+
+    def words(self, store: Store) -> str:
+        """The scope as the reply states it ("Starbucks, Oregon, 2021")."""
+        from bot.places import US_STATES
+
+        ix = store.official.indexes
+        parts = [
+            ix.employer_names.get(self.employer or "", None),
+            self.affiliation and self.affiliation.title(),
+            self.city and self.city.title(),
+            self.state and US_STATES.get(self.state, self.state),
+            self.year and str(self.year),
+        ]
+        return ", ".join(str(p) for p in parts if p)
+
+
+def _ngrams(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """Every run of up to MAX_NGRAM tokens, longest first."""
+    runs = []
+    for n in range(min(MAX_NGRAM, len(tokens)), 0, -1):
+        for i in range(len(tokens) - n + 1):
+            runs.append((i, i + n, " ".join(tokens[i : i + n])))
+    return runs
+
+
+def _cjk_text(norm: str) -> str:
+    """Chinese names of employers and places turned into the layer's keys, spaced out as words."""
+    for zh, key in ZH_ALIASES.items():
+        norm = norm.replace(zh, f" {key} ")
+    return norm
+
+
+def scope(norm: str, store: Store, *, known: frozenset[str]) -> Scope:
+    """The employer, national union, city, state and year a question names: exact names (in
+    name_key form) matched longest first; words of the question table itself never name one."""
+    from bot.places import US_STATES
+
+    ix = store.official.indexes
+    text = _cjk_text(norm)
+    state = next((code for zh, code in ZH_STATE_NAMES.items() if zh in text), None)
+    tokens = text.split()
+    used: set[int] = set()
+    found: dict[str, str] = {}
+    states = {name.casefold(): code for code, name in US_STATES.items()}
+    city_end = -1
+    for start, end, gram in _ngrams(tokens):
+        if used & set(range(start, end)) or len(gram) < MIN_NAME or all(t in known for t in gram.split()):
+            continue
+        if state is None and gram in states:  # "Oregon" is a state before it is a town
+            state = states[gram]
+        elif "affiliation" not in found and gram in ix.by_affiliation:
+            found["affiliation"] = gram
+        elif "employer" not in found and (gram in ix.employer_names or gram + " s" in ix.employer_names):
+            found["employer"] = gram if gram in ix.employer_names else gram + " s"  # "trader joe" of "Trader Joe's"
+        elif "city" not in found and gram in ix.by_city:
+            found["city"], city_end = gram, end
+        else:
+            continue
+        used |= set(range(start, end))
+    if state is None and 0 <= city_end < len(tokens) and tokens[city_end].upper() in US_STATES:
+        state = tokens[city_end].upper()  # "Hamburg, NY": a postal code right after the town
+    year = YEAR.search(norm)
+    return Scope(
+        employer=found.get("employer"),
+        affiliation=found.get("affiliation"),
+        state=state,
+        city=found.get("city"),
+        year=int(year.group(1) or year.group(2)) if year else None,
+        official_word=OFFICIAL_WORDS.search(norm) is not None,
+    )
+
+
+def select(store: Store, s: Scope) -> tuple[OfficialElection, ...]:
+    """The tallies in scope: the smallest index's group, narrowed by the other filters."""
+    ix = store.official.indexes
+    groups: list[tuple[OfficialElection, ...]] = []
+    if s.employer:
+        groups.append(ix.by_employer.get(s.employer, ()))
+    if s.affiliation:
+        groups.append(ix.by_affiliation.get(s.affiliation, ()))
+    if s.state:
+        groups.append(ix.by_state.get(s.state, ()))
+    if s.city:  # "Hamburg" is filed as "Hamburg" and "Hamburg (Town)"
+        groups.append(tuple(r for suffix in CITY_SUFFIXES for r in ix.by_city.get(s.city + suffix, ())))
+    if s.year:
+        groups.append(ix.by_year.get(s.year, ()))
+    if not groups:
+        return ()
+    smallest = min(groups, key=len)
+    keep = [set(map(id, g)) for g in groups if g is not smallest]
+    return tuple(r for r in smallest if all(id(r) in k for k in keep))
+
+
+def elections(records: Sequence[OfficialElection]) -> list[tuple[OfficialElection, ...]]:
+    """Tallies grouped into elections (case + voting unit), each in history order."""
+    groups: dict[tuple[str, str | None], list[OfficialElection]] = {}
+    for r in records:
+        groups.setdefault((r.case_number, r.unit), []).append(r)
+    return [tuple(g) for g in groups.values()]
+
+
+def outcome(election: Sequence[OfficialElection]) -> str | None:
+    """The certified result of an election: its latest tally's that has one."""
+    return next((r.outcome.value for r in reversed(election) if r.outcome is not None), None)
+
+
+def won_lost(election: Sequence[OfficialElection]) -> str | None:
+    """ "won" / "lost" for the union (a decertification the union survives is a win), else None. A case
+    still open when its file was made is not decided: its "won" is the tally's union to certify, not a
+    certification (JFK8's case was open in the 2022 file), so win rates and won/lost counts leave it out."""
+    if election[-1].open:
+        return None
+    found = outcome(election)
+    return found if found in ("won", "lost") else None
+
+
+def _turnout(e: Sequence[OfficialElection]) -> float | None:
+    return Figures.of(e[-1]).turnout
+
+
+def _margin_points(e: Sequence[OfficialElection]) -> float | None:
+    return Figures.of(e[-1]).margin_points
+
+
+# How each rank row of the question table orders official elections: (measure of the last tally, descending).
+RANKS: dict[str, tuple[Callable[[Sequence[OfficialElection]], float | None], bool]] = {
+    "largest": (lambda e: e[-1].eligible_voters, True),
+    "smallest": (lambda e: e[-1].eligible_voters, False),
+    "closest": (_margin_points, False),
+    "widest": (_margin_points, True),
+    "highest_turnout": (_turnout, True),
+    "lowest_turnout": (_turnout, False),
+    "most_ballots": (lambda e: Figures.of(e[-1]).cast, True),
+    "fewest_ballots": (lambda e: Figures.of(e[-1]).cast, False),
+}
+
+
+def ranked(found: list[tuple[OfficialElection, ...]], row: str, n: int) -> list[tuple[OfficialElection, ...]]:
+    measure, descending = RANKS.get(row, RANKS["largest"])
+    scored = [(v, e) for e in found if (v := measure(e)) is not None]
+    scored.sort(key=lambda pair: pair[0], reverse=descending)
+    return [e for _, e in scored[:n]]
+
+
+OVER_MANY = frozenset({Intent.list, Intent.how_many, Intent.win_rate, Intent.rank})  # rows answered over a scope
+PAGE = 10  # elections shown per page of an official list; the total is always said
+
+
+def reran(election: Sequence[OfficialElection]) -> bool:
+    """The election had a rerun or a run-off."""
+    return any(r.tally is not None and r.tally.value in ("rerun", "runoff") for r in election)
+
+
+ABOUT_WORDS = frozenset(
+    {Intent.quotes, Intent.who_said, Intent.who_is, Intent.organisation, Intent.help}
+)  # not tallies
+RATE_WORDS = Pattern(r"\b(share|shares|percentage|percent|proportion|fraction|rate|how often)\b|比例|百分之|胜率")

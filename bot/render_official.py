@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bot.models import Election, Lang
+from bot.models import Answer, Election, Lang
 from bot.official import Figures, share
 
 if TYPE_CHECKING:
@@ -37,6 +37,20 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "both_layers": "Official NLRB record of {label} (case {case}):",
         "sep": ", ",
         "against_word": "against",
+        "list": "{total} NLRB elections ({scope}){shown}",
+        "list_one": "1 NLRB election ({scope}):",
+        "shown": "; the first {n}:",
+        "count": "{total} NLRB elections ({scope}{outcome}).",
+        "count_won": ", union won",
+        "count_lost": ", union lost",
+        "win_rate": "Union win rate ({scope}): {pct}% — won {won} of {decided} decided NLRB elections.",
+        "win_rate_none": "No decided NLRB elections ({scope}): no win rate.",
+        "rank": "{title} NLRB election ({scope}) first, of {total}:",
+        "history_many": "{total} NLRB elections ({scope}) with more than one tally{shown}",
+        "none": "No NLRB election on file matches ({scope}).",
+        "more": "{n} more not shown: ask “more”.",
+        "line": "{case} · {place} · {date}: {choices}; against {against} — {outcome}{extra}",
+        "eligible_short": " · eligible {n}",
     },
     "zh": {
         "title": "案件 {case}{kind} · {employer} · {place}",
@@ -60,6 +74,20 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "both_layers": "{label} 的 NLRB 官方记录（案件 {case}）：",
         "sep": "，",
         "against_word": "反对",
+        "list": "共 {total} 场 NLRB 选举（{scope}）{shown}",
+        "list_one": "1 场 NLRB 选举（{scope}）：",
+        "shown": "；前 {n} 场：",
+        "count": "共 {total} 场 NLRB 选举（{scope}{outcome}）。",
+        "count_won": "，工会获胜",
+        "count_lost": "，工会失利",
+        "win_rate": "工会胜率（{scope}）：{pct}% — 在 {decided} 场有结果的 NLRB 选举中赢了 {won} 场。",
+        "win_rate_none": "没有有结果的 NLRB 选举（{scope}），无法计算胜率。",
+        "rank": "{title}的 NLRB 选举（{scope}，共 {total} 场）：",
+        "history_many": "共 {total} 场 NLRB 选举（{scope}）有不止一次计票{shown}",
+        "none": "档案中没有符合条件的 NLRB 选举（{scope}）。",
+        "more": "还有 {n} 场未显示：可以问“更多”。",
+        "line": "{case} · {place} · {date}：{choices}；反对 {against} 票 — {outcome}{extra}",
+        "eligible_short": " · 合格选民 {n}",
     },
 }
 KIND: Mapping[Lang, Mapping[str, str]] = {
@@ -185,6 +213,78 @@ def official_lines(records: tuple[OfficialElection, ...], lang: Lang) -> list[st
         shown.add(r.case_number)
         lines += tally_lines(r, lang, unit=len(records) == 1)
     return lines
+
+
+RANK_TITLES: Mapping[Lang, Mapping[str, str]] = {
+    "en": {"largest": "Largest", "smallest": "Smallest", "closest": "Closest", "widest": "Most lopsided",
+           "highest_turnout": "Highest-turnout", "lowest_turnout": "Lowest-turnout",
+           "most_ballots": "Most ballots", "fewest_ballots": "Fewest ballots"},
+    "zh": {"largest": "规模最大", "smallest": "规模最小", "closest": "最接近", "widest": "差距最大",
+           "highest_turnout": "投票率最高", "lowest_turnout": "投票率最低",
+           "most_ballots": "票数最多", "fewest_ballots": "票数最少"},
+}  # fmt: skip
+
+
+def short_line(r: OfficialElection, lang: Lang) -> str:
+    """One tally on one line, for lists."""
+    kind = KIND[lang]["revised" if r.revised else r.tally.value] if r.tally and r.tally.value != "initial" else ""
+    votes = MESSAGES[lang]["sep"].join(
+        f"{u.display or u.name or '?'} {'?' if u.votes is None else num(u.votes)}" for u in r.unions
+    )
+    return m(
+        lang,
+        "line",
+        case=r.case_number + kind,
+        place=", ".join(p for p in (r.city, r.state) if p) or "?",
+        date=r.date or "?",
+        choices=votes or "?",
+        against="?" if r.votes_against is None else num(r.votes_against),
+        outcome=OUTCOME[lang][outcome_key(r)],
+        extra="" if r.eligible_voters is None else m(lang, "eligible_short", n=num(r.eligible_voters)),
+    )
+
+
+def scope_lines(answer: Answer) -> list[str]:
+    """An answer over many official elections: the total (and rate or rank), then one page."""
+    lang, total, scope = answer.lang, answer.official_total, answer.official_scope or ""
+    records = answer.official
+    shown = len({(r.case_number, r.unit) for r in records})
+    page = m(lang, "shown", n=shown) if total > shown else ":" if lang == "en" else "："
+    intent = answer.intent.value
+    if total == 0:
+        return [m(lang, "none", scope=scope)]
+    if intent == "list" and total == 1:
+        return [m(lang, "list_one", scope=scope), *official_lines(records, lang)]
+    if intent == "history":
+        head = m(lang, "history_many", total=total, scope=scope, shown=page)
+        return [head, *official_lines(records, lang)]
+    if intent == "win_rate":
+        rate = answer.win_rate
+        if rate is None or not rate.decided:
+            head = m(lang, "win_rate_none", scope=scope)
+        else:
+            head = m(lang, "win_rate", scope=scope, pct=rate.percent, won=num(rate.won), decided=num(rate.decided))
+    elif intent == "count":
+        outcome = ""
+        if total and all(outcome_key(r) in ("won", "kept") for r in records[-1:]) and _all(records, ("won", "kept")):
+            outcome = m(lang, "count_won")
+        elif total and _all(records, ("lost", "removed")):
+            outcome = m(lang, "count_lost")
+        head = m(lang, "count", total=num(total), scope=scope, outcome=outcome)
+    elif intent == "rank":
+        title = RANK_TITLES[lang].get(answer.row or "", RANK_TITLES[lang]["largest"])
+        head = m(lang, "rank", title=title, scope=scope, total=num(total))
+    else:
+        head = m(lang, "list", total=num(total), scope=scope, shown=page)
+    lines = [head, *(short_line(r, lang) for r in records)]
+    if total > shown and intent != "rank":
+        lines.append(m(lang, "more", n=num(total - shown)))
+    return lines
+
+
+def _all(records: tuple[OfficialElection, ...], keys: tuple[str, ...]) -> bool:
+    finals = {r.case_number: r for r in records}
+    return bool(finals) and all(outcome_key(r) in keys for r in finals.values())
 
 
 def both_layers(e: Election, records: tuple[OfficialElection, ...], lang: Lang) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.messages import OUTCOME, TALLY_KIND, VERDICT, date_text, msg
 from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
 from bot.places import state_name, zh_name
-from bot.render_official import both_layers, official_lines
+from bot.render_official import both_layers, official_lines, scope_lines
 from bot.render_records import not_answered_lines, organisation_lines, quote_lines, who_is_lines
 from bot.table import BY_NAME, FIGURE_ROW, QuestionKind, Value
 
@@ -295,7 +295,8 @@ BUILDERS: dict[Intent, Callable[[Answer], Parts]] = {
 
 
 def official_parts(answer: Answer) -> Parts:
-    lines = official_lines(answer.official, answer.lang)
+    many = answer.official_total or answer.official_scope is not None
+    lines = scope_lines(answer) if many else official_lines(answer.official, answer.lang)
     return Parts(lines[0], tuple(lines[1:]))
 
 
@@ -314,6 +315,8 @@ def render_parts(answer: Answer) -> Parts:
         parts = Parts(msg(lang, "help"), (msg(lang, "try", examples=examples_text(answer)),))
     elif answer.kind is Kind.not_found and answer.intent is Intent.figure and answer.elections:
         parts = _one_election(answer)  # the row's "the sources don't say", with the tally for context
+    elif answer.official_scope is not None:  # issue 9: an answer over the NLRB's records
+        parts = official_parts(answer)
     elif answer.kind in (Kind.suggestions, Kind.not_found):
         lines = not_answered_lines(answer)
         parts = Parts(lines[0], tuple(lines[1:]))
