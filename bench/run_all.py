@@ -11,6 +11,7 @@ import cli_start
 import first_requests
 import nlrb
 import scale
+import scaled
 import slack_http
 import soak
 from common import BENCH, machine
@@ -36,6 +37,7 @@ def main() -> None:
     soaked = soak.main(10_000, 20, 600)
     first = first_requests.main()
     official = nlrb.main()
+    scaled_out = scaled.main()
     shipped, largest = sizes[0], sizes[-1]
     rows = "\n".join(
         f"| {int(r['elections']):,} | {int(r['people']):,} / {int(r['quotes']):,} | {r['load_s']:.2f} s | {r['index_s']:.2f} s "
@@ -131,7 +133,10 @@ The growth is the event-id cache filling (bounded at 10,000 ids per worker, expi
 
 {first_requests.section(first)}
 
-{nlrb.section(official)}"""
+{nlrb.section(official)}
+
+{scaled.section(scaled_out)}
+"""
     (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
     print(f"wrote {BENCH / 'RESULTS.md'}")
 

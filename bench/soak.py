@@ -3,7 +3,7 @@ forged) at a fixed concurrency against the Procfile's gunicorn command and the s
 API. Checks: no 5xx, no lost reply, no duplicate reply, every forged request rejected; reports
 memory growth. Bounded in count and time: it stops by itself.
 
-Usage: python bench/soak.py [REQUESTS] [CONCURRENCY] [SECONDS]
+Usage: python bench/soak.py [REQUESTS] [CONCURRENCY] [SECONDS] [INSTANCES]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from common import serve, slack_requests, slack_stub
+from redis_server import RedisServer
 
 QUESTIONS = [
     "ALB1",
@@ -45,7 +46,12 @@ def plan(requests: int, rng: random.Random) -> list[tuple[str, int]]:
     return out
 
 
-def main(requests: int = 10_000, concurrency: int = 20, seconds: float = 600) -> dict[str, float]:
+def main(
+    requests: int = 10_000, concurrency: int = 20, seconds: float = 600, *, instances: int = 1
+) -> dict[str, float]:
+    """With `instances` > 1: that many copies of the web line share one real Redis (REDIS_URL);
+    requests go round-robin, and each retry (reason `http_error`, which only the shared
+    event-id store can catch) goes to another instance than its original."""
     rng = random.Random(11)
     stub = slack_stub.SlackStub().start()
     env = {
@@ -55,13 +61,18 @@ def main(requests: int = 10_000, concurrency: int = 20, seconds: float = 600) ->
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "WARNING",
     }
-    log = Path(tempfile.mkdtemp(prefix="soak-")) / "server.log"
-    process, base = serve.start(env, log)
-    url = base + "/slack/events"
+    folder = Path(tempfile.mkdtemp(prefix="soak-"))
+    redis = RedisServer(folder).start() if instances > 1 else None
+    if redis:
+        env["REDIS_URL"] = redis.url
+    servers = [serve.start(env, folder / f"server{i}.log") for i in range(instances)]
+    urls = [base + "/slack/events" for _, base in servers]
+    retry_reason = "http_error" if instances > 1 else "http_timeout"
     bodies: dict[int, str] = {}
 
     def one(kind: str, n: int) -> tuple[str, int, int, bool]:
         question = QUESTIONS[n % len(QUESTIONS)]
+        url = urls[(n + (kind == "retry")) % len(urls)]
         if kind == "slash":
             reply = slack_requests.send(url, slack_requests.command_body(question, stub.response_url(str(n))), FORM)
             return kind, n, reply.status, reply.body == ""  # an empty ack; the answer goes to the response_url
@@ -69,7 +80,7 @@ def main(requests: int = 10_000, concurrency: int = 20, seconds: float = 600) ->
             body = slack_requests.event_body(slack_requests.dm(question, channel=f"DFORGED{n}"))
             return kind, n, slack_requests.send(url, body, JSON, secret="forged-secret").status, False
         if kind == "retry":
-            headers = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+            headers = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": retry_reason}
             return kind, n, slack_requests.send(url, bodies[n], JSON, headers=headers).status, True
         event = (
             slack_requests.mention(question, ts=f"{n}.000100", channel=f"C{n}")
@@ -82,7 +93,7 @@ def main(requests: int = 10_000, concurrency: int = 20, seconds: float = 600) ->
     work = plan(requests, rng)
     warm = [one("slash", n) for n in range(1_000_000, 1_000_050)]
     assert all(status == 200 for _, _, status, _ in warm)
-    rss_before = serve.rss_mb(process.pid)
+    rss_before = sum(serve.rss_mb(process.pid) for process, _ in servers)
     deadline = time.monotonic() + seconds
     results: list[tuple[str, int, int, bool]] = []
     started = time.perf_counter()
@@ -108,8 +119,11 @@ def main(requests: int = 10_000, concurrency: int = 20, seconds: float = 600) ->
         slash = {str(n) for k, n, status, _ in results if k == "slash" and status == 200}
         stub.wait_for(lambda calls: slash <= {c.path.removeprefix("response/") for c in calls}, timeout=60)
     time.sleep(1.0)  # let any duplicate that is coming arrive
-    rss_after = serve.rss_mb(process.pid)
-    serve.stop(process)
+    rss_after = sum(serve.rss_mb(process.pid) for process, _ in servers)
+    for process, _ in servers:
+        serve.stop(process)
+    if redis:
+        redis.stop()
     stub.stop()
     posts = Counter(c.body.get("channel") for c in stub.posts("chat.postMessage"))
     statuses = Counter(status for _, _, status, _ in results)
@@ -136,7 +150,7 @@ def main(requests: int = 10_000, concurrency: int = 20, seconds: float = 600) ->
         "rss_after_mb": rss_after,
     }
     print(
-        f"soak: {len(results)} requests ({dict(kinds)}) at concurrency {concurrency} in {elapsed:.1f} s "
+        f"soak ({instances} instance(s)): {len(results)} requests ({dict(kinds)}) at concurrency {concurrency} in {elapsed:.1f} s "
         f"({result['rate_per_s']:.0f}/s); statuses {dict(statuses)}; 5xx {result['server_errors']}, "
         f"lost {lost}, duplicate {duplicates}, stray {stray}, forged accepted {forged_accepted}, "
         f"slash unanswered {slash_unanswered}; server RSS {rss_before:.0f} -> {rss_after:.0f} MB "
@@ -147,4 +161,9 @@ def main(requests: int = 10_000, concurrency: int = 20, seconds: float = 600) ->
 
 if __name__ == "__main__":
     args = [float(a) for a in sys.argv[1:]]
-    main(int(args[0]) if args else 10_000, int(args[1]) if len(args) > 1 else 20, args[2] if len(args) > 2 else 600)
+    main(
+        int(args[0]) if args else 10_000,
+        int(args[1]) if len(args) > 1 else 20,
+        args[2] if len(args) > 2 else 600,
+        instances=int(args[3]) if len(args) > 3 else 1,
+    )

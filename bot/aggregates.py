@@ -8,7 +8,7 @@ import gc
 import heapq
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from bot.figures import derive
@@ -18,16 +18,19 @@ from bot.models import Election, ListFilter, Outcome, WinRate
 from bot.store import Store
 from bot.table import TABLE, QuestionKind
 
-WON = Pattern(r"\b(won|win|wins|winning|victory|victories|successful)\b|赢|胜")
-LOST = Pattern(r"\b(lost|lose|losses|loss|losing|defeats?|defeated|failed|unsuccessful)\b|输|败|失利|失败")
+WON = Pattern(
+    r"\b(won|win|wins|winning|victory|victories|successful|went (for|in favou?r of) the union|went the union'?s way)\b|赢|胜"
+)
+LOST = Pattern(
+    r"\b(lost|lose|losses|loss|losing|defeats?|defeated|failed|unsuccessful|went against the union)\b|输|败|失利|失败"
+)
 PENDING = Pattern(
     r"\b(pending|undecided|open|unresolved|upcoming|too close|not decided|no result|not yet|yet to|waiting|still|without (a )?result)\b|未决|待定|尚未|等待结果|没有结果"
 )
 PLACE_KINDS = ("city", "region", "state", "kind")
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     filter: ListFilter
     positions: frozenset[int] | None  # None: every election
 
@@ -53,7 +56,9 @@ def select(analysis: Analysis, store: Store, *, outcome_words: bool = True) -> S
     for target in analysis.targets("employer", "union", "year", *PLACE_KINDS):
         if target.kind in ("employer", "union") and analysis.targets("organisation"):
             continue
-        groups.setdefault("place" if target.kind in PLACE_KINDS else target.kind, set()).update(index.members(target))
+        # places of one kind widen ("Albany and Bessemer"); of different kinds they narrow
+        # ("the sortation centre on Staten Island": a facility kind in a city)
+        groups.setdefault(target.kind, set()).update(index.members(target))
     norm = analysis.norm
     outcome = None
     if outcome_words:

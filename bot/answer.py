@@ -16,20 +16,34 @@ from bot import aggregates, official
 from bot.context import Context
 from bot.figures import derive
 from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
-from bot.language import LONG, find_question, is_cjk, plain_words, reply_language, without_instructions
+from bot.language import (
+    LONG,
+    find_question,
+    is_cjk,
+    last_sentence,
+    plain_words,
+    reply_language,
+    without_instructions,
+)
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import Analysis, analyse, index_for
 from bot.models import Answer, Election, Intent, Kind, Lang, Person, Suggestion, WinRate
 from bot.people import PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING
-from bot.reply import examples as examples  # re-exported: bot.slack reads it here
-from bot.speakers import holders, role_asked, unknown_name
+from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
+from bot.speakers import holders, role_asked, role_index, unknown_name
 from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
 
 ZH_DOMAIN = Pattern(r"投票|选举|选票|计票|票数|工会|结果|成功|失败")  # Chinese words about a vote
 QUOTED = Pattern(r"[“\"「『][^”\"」』]{4,}[”\"」』]")  # words quoted in the question
+# Question words that ask for something a tally doesn't say ("why did ALB1 vote no?", "how long did
+# the LDJ5 vote take?"): never answered with the result by default.
+ASKS_WHY = Pattern(r"\b(why|how long|how come|what time)\b|为什么|为何|多久|多长时间")  # no row answers these
+ASKS_ELSE = Pattern(
+    r"\b(why|how long|how much|how come|what time|who|whom|whose|which (person|people))\b|为什么|为何|多久|多长时间|谁|哪位"
+)
 RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the result holds
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
@@ -41,11 +55,11 @@ FOLLOW_UP_FILLER = Pattern(
     r"\b(and|also|too|what|how|about|at|for|in|on|the|one|same|then|so|ok|okay|please|pls|i|mean|of|with|as|well)\b|呢|那么|那|还有|也|的|怎么样|如何|我说的是|我是说|我指的是|是说"
 )
 CLAIM = Pattern(
-    r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact check)\b|真的吗|对吗|是真的|确认|核实"
+    r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact[ -]?check(ing)?|really)\b|真的吗|对吗|是真的|确认|核实"
 )
-WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)")
+WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)|是谁|叫什么|是哪位")
 WHO_SAID_WORDS = Pattern(
-    r"\bwho (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
+    r"\b(who|which (\w+ )?(person|people|expert|professor|official|worker|leader|spokes\w+|one)) (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted|mentioned|talked|expected|complained|praised|critici[sz]ed|blamed|accused|noted|raised|promised|pledged|vowed)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
 )
 
 
@@ -58,7 +72,10 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
     if before and not _records_named(analysis):
         if len(text) <= LONG and "\n" not in text:  # "Albany warehouse election - what were the numbers?": one question
             asked, before = text, ""
-            core, instructed = without_instructions(text)
+            last = last_sentence(text)  # "I'm writing a story. The ALB1 vote — how many voted against?"
+            if last is not None and _records_named(analyse(last, store, known=known_words())):
+                asked = last
+            core, instructed = without_instructions(asked)
             analysis = analyse(core, store, known=known_words())
         else:  # "…ALB1's count was on Tuesday. What was the margin?"
             context = _context_before(before, store) or context
@@ -70,7 +87,7 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
 
 
 def help_answer(question: str, lang: Lang, store: Store) -> Answer:
-    """Usage in a given language (Slack knows the member's language before any question is asked)."""
+    """The help reply (usage and examples drawn from the table and the store), in `lang`."""
     return Answer(
         question=question, kind=Kind.help, intent=Intent.help, lang=lang, examples=examples(store, lang), row="help"
     )
@@ -81,6 +98,7 @@ def prepare(store: Store) -> None:
     question: a server calls this before it forks its workers, so they share them."""
     index_for(store)
     quote_index(store)
+    role_index(store)
     aggregates.rank_orders(store)
 
 
@@ -305,10 +323,18 @@ class _Resolver(PeopleAnswers):
         )
 
     def _described_person(self) -> Answer | None:
-        if self.people or self.orgs or not WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm):
+        if self.people or not WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm):
             return None
         role = role_asked(self.a.norm)
-        found = holders(None, role[0], self.store) if role else self.described_people()
+        if self.orgs:  # "the ALU's treasurer", "who … now leads the ALU?": a role in an organisation named
+            if role is None:
+                return None
+            found = list(dict.fromkeys(p for org in self.orgs for p in holders(org, role[0], self.store)))
+            described = set(self.described_people())
+            if len(found) > 1 and described & set(found):
+                found = [p for p in found if p in described]
+        else:
+            found = holders(None, role[0], self.store) if role else self.described_people()
         if role and len(found) > 1 and self.elections:  # "the LDJ5 treasurer": the holder whose role names it
             found = [
                 p for p in found if any(e.label.casefold() in p.role.en.casefold() for e in self.elections)
@@ -354,6 +380,8 @@ class _Resolver(PeopleAnswers):
     def _sure(self) -> Answer | None:
         if not self.verdict.sure:
             return None
+        if not self.verdict.best.cue and ASKS_WHY.search(self.a.norm):
+            return None  # "how long did the ALB1 vote take?" is only like "how did the ALB1 vote go"
         return self._run(self.verdict.best.row)
 
     def _compare_again(self) -> Answer | None:
@@ -376,16 +404,19 @@ class _Resolver(PeopleAnswers):
         """One election named, with words about elections but no word of any other kind of question:
         the question is about its result, which shows every figure the sources give. A question with
         another row's cue word, a person or organisation, or a word about something else is not."""
-        if len(self.elections) != 1 or self.people or self.orgs or self.a.unknown_codes:
+        one = self.elections
+        if not one and self.a.targets(*aggregates.PLACE_KINDS):  # "the sortation centre on Staten Island"
+            one = aggregates.first(aggregates.select(self.a, self.store), self.store, 2)
+        if len(one) != 1 or self.people or self.orgs or self.a.unknown_codes:
             return None
-        if WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm) or QUOTED.search(self.read):
+        if ASKS_ELSE.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm) or QUOTED.search(self.read):
             return None  # a question about who, or words in quotation marks: never answered with a tally
         if any(s.cue and s.row.intent not in RESULT_LIKE for s in self.verdict_all if s.score >= SUGGEST):
             return None
         about_votes = bool(set(self.a.leftover) & DOMAIN) or ZH_DOMAIN.search(self.a.norm) is not None
         if not (about_votes or any(s.cue and s.row.intent in RESULT_LIKE for s in self.verdict_all[:3])):
             return None  # "what's the weather at ALB1?"
-        return self._run(BY_NAME["result"])
+        return self._run(BY_NAME["result"], elections=one)
 
     def _unsure(self) -> Answer:
         v = self.verdict

@@ -12,6 +12,8 @@ from bot.paths import DEFAULT_FACTS_DIR
 
 SLACK_API_URL = "https://slack.com/api/"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+OAUTH_VARIABLES = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET")
 
 
 class ConfigError(BotError):
@@ -31,6 +33,15 @@ class Settings:
     no_color: bool = False
     history_file: Path | None = None
     cache_dir: Path | None = None  # where the CLI keeps the validated store; None: no cache
+    # Scaling out (bot/state.py, bot/installations.py, bot/metrics.py): all optional.
+    redis_url: str | None = None  # shared state across workers/instances; None: per process
+    database_url: str | None = None  # installations and OAuth state (SQLAlchemy URL)
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    slack_state_secret: str | None = None  # signs OAuth state values
+    slack_redirect_uri: str | None = None
+    metrics_dir: Path | None = None  # PROMETHEUS_MULTIPROC_DIR: set under gunicorn by bot/gunicorn_conf.py
+    metrics_token: str | None = None  # if set, /metrics wants "Authorization: Bearer <token>"
 
     def __repr__(self) -> str:  # secrets never reach a log line through repr()
         return (
@@ -38,16 +49,29 @@ class Settings:
             f"slack_api_url={self.slack_api_url!r}, port={self.port}, "
             f"bot_token={'set' if self.slack_bot_token else 'unset'}, "
             f"signing_secret={'set' if self.slack_signing_secret else 'unset'}, "
-            f"app_token={'set' if self.slack_app_token else 'unset'})"
+            f"app_token={'set' if self.slack_app_token else 'unset'}, "
+            f"redis={'set' if self.redis_url else 'unset'}, oauth={'set' if self.oauth_configured else 'unset'})"
         )
 
     @property
+    def oauth_configured(self) -> bool:
+        """Installable in many workspaces (OAuth) rather than one bot token."""
+        return bool(self.slack_client_id and self.slack_client_secret and self.slack_state_secret)
+
+    @property
     def slack_configured(self) -> bool:
+        if self.oauth_configured:  # many workspaces: served over HTTP, tokens from the installations
+            return bool(self.slack_signing_secret)
         return bool(self.slack_bot_token and (self.slack_app_token or self.slack_signing_secret))
 
     @property
     def socket_mode(self) -> bool:
-        return bool(self.slack_app_token)
+        return bool(self.slack_app_token) and not self.oauth_configured
+
+    @property
+    def http_variables(self) -> tuple[str, ...]:
+        """What serving Slack over HTTP needs: the signing secret, and a bot token unless installed through OAuth."""
+        return ("SLACK_SIGNING_SECRET",) if self.oauth_configured else ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
 
     def require(self, *names: str) -> None:
         """Raise one clear error naming every missing variable among `names` (env var names)."""
@@ -88,6 +112,13 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         timeout = 0.0
     if not 0 < timeout <= 120:
         raise ConfigError(f"SLACK_API_TIMEOUT must be a number of seconds from 0 to 120 (got {timeout_text!r})")
+    redis_url = get("REDIS_URL")
+    if redis_url and not redis_url.startswith(REDIS_SCHEMES):  # the value is not echoed: it may hold a password
+        raise ConfigError(f"REDIS_URL must be a URL starting with {', '.join(REDIS_SCHEMES)}")
+    oauth = {name: get(name) for name in OAUTH_VARIABLES}
+    if any(oauth.values()) and not all(oauth.values()):
+        missing = ", ".join(name for name, value in oauth.items() if not value)
+        raise ConfigError(f"installing in many workspaces (OAuth) also needs: {missing}")
     state = Path(get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
     cache = Path(get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return Settings(
@@ -102,4 +133,12 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: bool = Tr
         no_color="NO_COLOR" in environ,
         history_file=Path(get("ELECTION_BOT_HISTORY") or state / "election-bot" / "history"),
         cache_dir=None if get("ELECTION_BOT_NO_CACHE") else cache / "election-bot",
+        redis_url=redis_url,
+        database_url=get("DATABASE_URL") or f"sqlite:///{state / 'election-bot' / 'installations.sqlite3'}",
+        slack_client_id=oauth["SLACK_CLIENT_ID"],
+        slack_client_secret=oauth["SLACK_CLIENT_SECRET"],
+        slack_state_secret=oauth["SLACK_STATE_SECRET"],
+        slack_redirect_uri=get("SLACK_REDIRECT_URI"),
+        metrics_dir=Path(multiproc) if (multiproc := get("PROMETHEUS_MULTIPROC_DIR")) else None,
+        metrics_token=get("METRICS_TOKEN"),
     )

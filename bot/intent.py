@@ -20,8 +20,8 @@ Thresholds, calibrated on tests/questions/*.jsonl (see README "Understanding que
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.language import is_cjk
 from bot.lexicon import DOMAIN, KEYWORDS, STOPWORDS, Pattern, words
@@ -33,6 +33,7 @@ ANSWER = 64.0
 MARGIN = 4.0
 SUGGEST = 50.0
 FAR = SUGGEST - 10.0
+REACH = 40.0  # cue words are looked for only in rows this close to the most alike one
 MAX_SCORED = 90  # characters of a question's template compared with the phrasings
 CUE_BONUS = 16.0
 NO_CUE = 8.0
@@ -41,14 +42,23 @@ UNUSABLE = {"P": 30.0, "E": 15.0}  # a person named to a row that can't use one,
 UNKNOWN_WORD = 7.0  # each word neither the table, the lexicon nor the store knows
 MAX_UNKNOWN = 21.0
 MAX_SUGGESTED = 3
+# Rows about many elections at once are answered only when one of their own words is there
+# (how many, which, win rate, closest…): a list is never the answer to a question about one vote.
+NEEDS_CUE = frozenset({Intent.how_many, Intent.win_rate, Intent.rank})
+VERBATIM = 90.0  # a question this like one of a row's phrasings is that row, cue words or not
+CUE_OVER_LIKENESS = 8.0  # a row with its cue words this close to an uncued best row wins ("差距最小" ≠ "差距最大")
 
 # Words that carry no intent in either the question or the phrasings: dropped from both before scoring.
 FILLER = words(
     "the a an please pls plz hey hi hello can could would you tell me i want to know like ok okay so um "
-    "just bot thanks thank quick quickly question wondering curious anyone someone anybody somebody"
+    "just bot thanks thank quick quickly question wondering curious anyone someone anybody somebody "
+    # politeness and hedges: how a question is put, never what it asks
+    "kindly roughly approximately approx exactly precisely actually really basically briefly overall "
+    "summarise summarize summary remind check double here fyi need"
 )
+ZH_FILLER = re.compile("大概|大约|差不多|左右|请问|麻烦|帮我查一下|帮我查|帮我|一下|谢谢|到底|究竟|我想知道")
 # Chat shorthand, read as the words it stands for.
-SHORTHAND = {"ppl": "people", "wat": "what", "wht": "what", "teh": "the", "abt": "about", "u": "you", "r": "are", "ur": "your", "thx": "thanks", "num": "number", "tho": "though", "w": "with", "b4": "before", "pct": "percent", "pc": "percent"}  # fmt: skip
+SHORTHAND = {"ppl": "people", "wat": "what", "wht": "what", "teh": "the", "abt": "about", "u": "you", "r": "are", "ur": "your", "thx": "thanks", "num": "number", "tho": "though", "w": "with", "b4": "before", "pct": "percent", "pc": "percent", "howd": "how did", "whats": "what is", "wheres": "where is", "whos": "who is", "didnt": "did not", "wasnt": "was not", "isnt": "is not"}  # fmt: skip
 # Words questions use that the phrasings happen not to (kept few: the phrasings are the vocabulary).
 EXTRA_KNOWN = words(
     "tweet tweeted twitter interview interviews rally rallies filing filings report reports cnn press "
@@ -57,7 +67,7 @@ EXTRA_KNOWN = words(
     "dec yesterday today week month year last first second third previous earlier later again there here "
     "it that those them his her workers warehouse facility store vote votes voting election elections "
     "union unions file record records database electorate point points percentage ratio proportion fraction "
-    "valid ayes nays"
+    "valid ayes nays rundown lowdown deal landslide blowout narrow narrowly mentioned talked spoke expected breakdown spread split showed show stand stands standing reject rejected line"
 )
 # Figure words that settle between rows whose cue words overlap, one ordered list: (words,
 # rows they point to, rows they rule out). A share is never a count ("pct yes", "赞成票比例");
@@ -72,12 +82,41 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
         frozenset({"margin"}),
         frozenset({"share", "turnout", "did_win"}),
     ),
+    (  # a share of the eligible voters is the turnout, not the vote share
+        Pattern(
+            r"\b(share|percent\w*|fraction|proportion)\b.*\b(eligible|electorate|workforce|bargaining unit)\b.*\b(vote[ds]?|voting|cast|showed up|show up|turned out|took part|participated)\b|\b(eligible|electorate)\b.*\b(showed up|show up|turned out)\b|占合格选民|合格选民.{0,4}(比例|百分)|参加投票的?人.{0,6}(比例|百分|占)"
+        ),
+        frozenset({"turnout"}),
+        frozenset({"share", "eligible"}),
+    ),
+    (  # "what did Amazon say when the union lost at LDJ5?" asks for words, whatever else it names
+        Pattern(
+            r"^(what|how) (did|does|has|have|had)( [^?]{1,40}?)? (say|said|tweet|tweeted|tell|told|post|posted|respond|react)\b|说了什么|怎么说|怎么回应"
+        ),
+        frozenset({"quotes"}),
+        frozenset({"did_win", "result"}),
+    ),
+    (  # "said yes", "said no" is how people voted, not what anyone said
+        Pattern(r"\b(said|say|saying|says) (yes|no)\b|说(是|不|同意|反对)"),
+        frozenset(),
+        frozenset({"quotes", "who_said"}),
+    ),
+    (  # one side's votes are not all the ballots: "how many voted against?" (both sides: the next rule)
+        Pattern(r"\bvot(ed|es?|ing) (against|no)\b|投了?反对票|反对票"),
+        frozenset({"votes_against"}),
+        frozenset({"counted"}),
+    ),
+    (
+        Pattern(r"\bvot(ed|es?|ing) (for|yes|in favou?r)\b|投了?赞成票|赞成票"),
+        frozenset({"votes_for"}),
+        frozenset({"counted"}),
+    ),
     (  # both sides asked at once: the tally
         Pattern(
             r"\bayes\b|\bnays\b|赞成.{0,3}(和|与|跟|及|、).{0,3}反对|反对.{0,3}(和|与|跟|及|、).{0,3}赞成|多少比多少|\b(yes|for) (and|vs|versus|or) (no|against)\b"
         ),
         frozenset({"result"}),
-        frozenset({"votes_for", "votes_against"}),
+        frozenset({"votes_for", "votes_against", "compare"}),
     ),
     (
         Pattern(r"\bpercent\w*|\bpct\b|%|\bshares?\b|\bproportion\b|\bfraction\b|\bratio\b|比例|占比|百分|比率|几成"),
@@ -91,7 +130,7 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
     ),
     (
         Pattern(
-            r"\b(where|which (office|place|room|city))\b.*\b(count|counted|tallied|tally)\b|在哪里?(清点|计票|点票)|哪里.*(清点|计票|点票)|在哪.*(清点|计票)"
+            r"\b(where|which (office|place|room|city))\b.*\b(count|counted|tallied|tally)\b|(哪里|哪儿|哪个地方|什么地方|哪个办公室|在哪)\S{0,4}(清点|计票|点票|点的|数的|开票|计的)|(清点|计票|点票)的?(地点|地方)"
         ),
         frozenset({"count_location"}),
         frozenset({"counted", "tally_date", "result"}),
@@ -104,9 +143,9 @@ _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]|[A-Z]) (?=[^\x00-\x7f]|[A-Z])")
 
 
 def template_key(template: str) -> str:
-    """A template as it is scored: chat shorthand spelt out, filler words out; Chinese runs and
-    their placeholders joined."""
-    words = [SHORTHAND.get(w, w) for w in template.split()]
+    """A template as it is scored: chat shorthand spelt out, filler words out (Chinese hedges and
+    politeness too); Chinese runs and their placeholders joined."""
+    words = [SHORTHAND.get(w, w) for w in ZH_FILLER.sub("", template).split()]
     words = [w for w in words if w not in FILLER]
     return _CJK_SPACE.sub("", " ".join(words))
 
@@ -118,8 +157,7 @@ def phrasing_key(phrasing: str) -> str:
     return template_key(" ".join(words))
 
 
-@dataclass(frozen=True, slots=True)
-class _Phrasings:
+class _Phrasings(NamedTuple):
     keys: list[str]
     spans: list[tuple[int, int, int]]  # (index in TABLE, first key, end): each row's keys, in order
 
@@ -180,8 +218,7 @@ def is_strange(template: str) -> bool:
     return bool(words) or len(chars) >= 3
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+class Scored(NamedTuple):
     row: QuestionKind
     score: float
     similarity: float
@@ -219,11 +256,11 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
         for n, start, end in prepared.spans:
             if end > start:
                 best[n] = max(best[n], max(sims[start:end]))
-    cue_text = " ".join(_SLOTS.sub(" ", template).split())
+    cue_text = " ".join(SHORTHAND.get(w, w) for w in _SLOTS.sub(" ", template).split())  # "how'd" is "how did"
     cue_langs: tuple[Lang, ...] = (
         ("en", "zh") if latin and is_cjk(cue_text) else ("zh",) if is_cjk(cue_text) else ("en",)
     )
-    reach = FAR - CUE_BONUS
+    reach = max(FAR - CUE_BONUS, max(best) - REACH)
     settling = [rule for rule in SETTLING if rule[0].search(cue_text)]
     out: list[Scored] = []
     for n, row in enumerate(TABLE):
@@ -255,19 +292,21 @@ def same_answer(a: QuestionKind, b: QuestionKind, *, elections: int = 0) -> bool
     return elections > 1 and kinds == {Intent.compare, Intent.figure}
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     best: Scored
     rivals: tuple[Scored, ...]  # runners-up within reach, offered when unsure
 
     @property
     def sure(self) -> bool:
+        if not self.best.cue and self.best.row.intent in NEEDS_CUE and self.best.similarity < VERBATIM:
+            return False  # "how did the Staten Island centre vote in 2022" is not "how many votes in 2022"
         needed = ANSWER if self.best.cue else ANSWER + NO_CUE  # likeness alone must be stronger
         return self.best.score >= needed and not self.close_rival
 
     @property
     def close_rival(self) -> bool:
-        return any(r.score > self.best.score - MARGIN for r in self.rivals)
+        # a rival matched on likeness alone is no coin toss against a row whose own words are there
+        return any(r.score > self.best.score - MARGIN and (r.cue or not self.best.cue) for r in self.rivals)
 
     @property
     def plausible(self) -> bool:
@@ -276,6 +315,10 @@ class Verdict:
 
 def judge(scored: tuple[Scored, ...], *, elections: int = 0) -> Verdict:
     best = scored[0]
+    if not best.cue and best.similarity < VERBATIM:
+        cued = next((s for s in scored[1:MAX_SUGGESTED] if s.cue and s.score >= best.score - CUE_OVER_LIKENESS), None)
+        if cued is not None and cued.score >= ANSWER:
+            best, scored = cued, (cued, *(s for s in scored[1:] if s is not cued))  # the likeness alone is no rival
     rivals = tuple(
         s
         for s in scored[1:MAX_SUGGESTED]

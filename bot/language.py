@@ -87,6 +87,13 @@ def find_question(text: str) -> tuple[str, str]:
     return sentences[at][-QUESTION_MAX:], "\n".join(sentences[:at])[-MAX_READ:]
 
 
+def last_sentence(text: str) -> str | None:
+    """The last sentence of a message of several ("I'm writing a story. The ALB1 vote — how many
+    voted against?"), or None for a message of one sentence."""
+    sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    return sentences[-1] if len(sentences) > 1 else None
+
+
 def _after_preamble(text: str) -> tuple[str, str]:
     """ "I'm an HR manager — how many …?": the clause that asks, and the preamble before it."""
     if not any(mark in text for mark in "—–-:;："):

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.language import CJK_CHARS, simplified
-from bot.language import is_cjk as is_cjk  # re-exported: bot.slack reads it here
+from bot.language import is_cjk as is_cjk  # re-exported: callers that read it here before bot.language existed
 from bot.lexicon import DOMAIN, KEYWORDS, NEVER_CORRECT, STOPWORDS, Pattern
 from bot.models import Election, Outcome
 from bot.places import KIND_VARIANTS, US_STATES, ZH_NAMES
@@ -117,6 +117,18 @@ def edits1(word: str, alphabet: str = ascii_lowercase) -> set[str]:
     return (deletes | transposes | replaces | inserts) - {word}
 
 
+_MINOR = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
+
+
+def initials(name: str) -> str | None:
+    """What people call an organisation of three or more capitalised words when the store gives no
+    abbreviation: its initials ("National Employment Law Project" -> "NELP")."""
+    major = [w for w in name.split() if w.casefold() not in _MINOR]
+    if len(major) < 3 or not all(w[:1].isupper() for w in major):
+        return None
+    return "".join(w[0] for w in major)
+
+
 class Index:
     """Everything the matcher needs, built once per store."""
 
@@ -131,7 +143,7 @@ class Index:
             self._add_election(e.id, e.code, (*e.aliases, *((e.case_number,) if e.case_number else ())))
             self._add_facets(n, e)
         for o in store.organisations.values():
-            for alias in (o.name, o.name_zh, o.abbreviation, *o.aliases):
+            for alias in (o.name, o.name_zh, o.abbreviation or initials(o.name), *o.aliases):
                 self._add(alias, Target("organisation", o.id))
         for p in store.people.values():
             for alias in (p.name, p.name_zh, *p.aliases):

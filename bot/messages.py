@@ -148,6 +148,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "channel.no_response": "no response to a request for comment",
         "quote_source_says": "(the source's words) {text}",
         "near": "near {city}",
+        "union_side": "the union",
+        "company_side": "the company",
         "transliterated": "{name} (election-bot's transliteration of {zh})",
     },
     "zh": {
@@ -236,6 +238,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "channel.no_response": "未回应置评请求",
         "quote_source_says": "（来源的报道）{text}",
         "near": "{city}附近",
+        "union_side": "工会",
+        "company_side": "公司",
         "transliterated": "{zh}（{name} 为 election-bot 音译）",
     },
 }

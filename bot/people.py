@@ -11,6 +11,7 @@ from bot.figures import derive
 from bot.intent import known_words
 from bot.lexicon import Pattern
 from bot.matcher import index_for
+from bot.messages import msg
 from bot.models import Answer, Channel, Election, Intent, Kind, ListFilter, Organisation, Person, Quote
 from bot.reply import MAX_SUGGESTIONS, POINTING, Replies, examples
 from bot.speakers import (
@@ -20,6 +21,7 @@ from bot.speakers import (
     holders,
     narrow,
     role_asked,
+    role_index,
     sources_asked,
     unknown_name,
 )
@@ -28,6 +30,13 @@ from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
+# The election's own sides as speakers: "what did the union say", "the company's response", "工会怎么说"
+UNION_SPEAKS = Pattern(
+    r"\b(did|does|has|had|would) the union (say|said|respond|react|tell|comment|post|tweet)|\b(from|by) the union\b|\bthe union'?s (reaction|response|statement|view|take|comments?)\b|工会(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
+)
+COMPANY_SPEAKS = Pattern(
+    r"\b(did|does|has|had|would) (the company|the employer|management) (say|said|respond|react|tell|comment|post)|\b(from|by) (the company|the employer|management)\b|\b(the company|the employer)'?s (reaction|response|statement|view|take)\b|(公司|资方|雇主)(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
+)
 OTHER = Pattern(r"\b(else|other|another|more)\b|还说|另外|其他|别的")
 ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
 MAX_LIST = 20
@@ -88,12 +97,7 @@ class PeopleAnswers(Replies):
         asked = terms(" ".join(w for w in self.a.leftover if w not in ("who", "is", "was", "the", "谁", "是谁")))
         if len(asked) < 2:
             return []
-        found = []
-        for person in self.store.people.values():
-            role = terms(person.role.en) | terms(person.role.zh or "")
-            if len(asked & role) >= max(2, round(0.6 * len(asked))):
-                found.append(person)
-        return found
+        return [self.store.people[pid] for pid in role_index(self.store).described(asked)]
 
     def _organisation(self, row: QuestionKind) -> Answer:
         org = self.orgs[0]
@@ -132,20 +136,47 @@ class PeopleAnswers(Replies):
                     if found
                     else Speakers((), unknown=self._described(org, role[1]))
                 )
-            members = self.store.people_by_org.get(org.id, ())
-            voices = [p.id for p in members if "spokes" in p.role.en.casefold()]
-            if not voices and org.id not in self.store.quotes_by_speaker:
-                voices = [p.id for p in members]  # an organisation that speaks through its leaders
-            return Speakers((org.id, *voices))
+            return self._voices(org)
         if role is not None:
             stranger = unknown_name(self.read, self.a, known=known_words()) or ""
             found = holders(None, role[0], self.store, described=stranger)
             return (
                 Speakers(tuple(p.id for p in found)) if found else Speakers((), unknown=self._described(None, role[1]))
             )
+        side = self._side_speaking()
+        if side is not None:
+            return side
         if self.context and self.context.people and not self.elections:
             return Speakers(self.context.people)
         return Speakers(())
+
+    def _voices(self, org: Organisation) -> Speakers:
+        """An organisation and the people who speak for it (its spokespeople, else all its people)."""
+        members = self.store.people_by_org.get(org.id, ())
+        voices = [p.id for p in members if "spokes" in p.role.en.casefold()]
+        if not voices and org.id not in self.store.quotes_by_speaker:
+            voices = [p.id for p in members]  # an organisation that speaks through its leaders
+        return Speakers((org.id, *voices))
+
+    def _side_speaking(self) -> Speakers | None:
+        """ "What did the union say after LDJ5?", "the company's response": the election's union or
+        employer as the speaker — never whoever else was quoted about it."""
+        if not self.elections:
+            return None
+        union, company = UNION_SPEAKS.search(self.a.norm), COMPANY_SPEAKS.search(self.a.norm)
+        if not (union or company):
+            return None
+        names = {(e.union if union else e.employer) or "" for e in self.elections}
+        names = {n.casefold() for n in names if n}
+        orgs = [
+            o
+            for o in self.store.organisations.values()
+            if o.name.casefold() in names or (o.abbreviation or "").casefold() in names
+        ]
+        if not orgs:
+            return Speakers((), unknown=msg(self.lang, "union_side" if union else "company_side"))
+        ids = tuple(dict.fromkeys(i for o in orgs for i in self._voices(o).ids))
+        return Speakers(ids)
 
     def _described(self, org: Organisation | None, role: str) -> str:
         """An unknown speaker as described: "Amazon's CEO", "亚马逊的创始人", "the founder"."""

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.messages import OUTCOME, TALLY_KIND, VERDICT, date_text, msg
 from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
@@ -14,8 +14,7 @@ from bot.render_records import not_answered_lines, organisation_lines, quote_lin
 from bot.table import BY_NAME, FIGURE_ROW, QuestionKind, Value
 
 
-@dataclass(frozen=True, slots=True)
-class Parts:
+class Parts(NamedTuple):
     headline: str
     body: tuple[str, ...] = ()
     source: str | None = None  # the tally and source line

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from bot.lexicon import Pattern
 from bot.matcher import Analysis, normalise
 from bot.models import Channel, Organisation, Person, Quote
 from bot.store import Store
+from bot.textsearch import terms
 
 # Words for a role, and the words a holder's role must contain to fit it.
 ROLES: tuple[tuple[Pattern, Pattern], ...] = (  # the most specific first: "chief executive" before "chief"
@@ -160,8 +162,7 @@ ZH_NOT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Speakers:
+class Speakers(NamedTuple):
     ids: tuple[str, ...]  # people and organisations whose statements are wanted
     unknown: str | None = None  # a named or described speaker the store has no one for
 
@@ -174,11 +175,52 @@ def role_asked(norm: str) -> tuple[Pattern, str] | None:
     return None
 
 
+class RoleIndex:
+    """People's roles, read once per store: normalised role texts, the people whose role fits a
+    role pattern (remembered per pattern), and the words of each role (for "who is leading the
+    audit?"), so a question never reads every person's role."""
+
+    def __init__(self, store: Store) -> None:
+        self.roles = {p.id: normalise(p.role.en + " " + (p.role.zh or "")) for p in store.people.values()}
+        self.fitting: dict[str, tuple[str, ...]] = {}
+        self.postings: dict[str, list[str]] = {}
+        for person in store.people.values():
+            for term in terms(person.role.en) | terms(person.role.zh or ""):
+                self.postings.setdefault(term, []).append(person.id)
+
+    def fit(self, role: Pattern) -> tuple[str, ...]:
+        if role.source not in self.fitting:
+            self.fitting[role.source] = tuple(pid for pid, text in self.roles.items() if role.search(text))
+        return self.fitting[role.source]
+
+    def described(self, asked: set[str]) -> list[str]:
+        """People whose role holds most of the asked words (at least two)."""
+        counts: dict[str, int] = {}
+        for term in asked:
+            for pid in self.postings.get(term, ()):
+                counts[pid] = counts.get(pid, 0) + 1
+        needed = max(2, round(0.6 * len(asked)))
+        return [pid for pid, n in counts.items() if n >= needed]
+
+
+_ROLE_INDEXES: WeakKeyDictionary[Store, RoleIndex] = WeakKeyDictionary()
+
+
+def role_index(store: Store) -> RoleIndex:
+    index = _ROLE_INDEXES.get(store)
+    if index is None:
+        index = _ROLE_INDEXES[store] = RoleIndex(store)
+    return index
+
+
 def holders(org: Organisation | None, role: Pattern, store: Store, described: str = "") -> list[Person]:
     """People whose role fits; with `described` words ("SF State"), only those whose role or
     organisation mentions one of them."""
-    pool = store.people_by_org.get(org.id, ()) if org else tuple(store.people.values())
-    found = [p for p in pool if role.search(normalise(p.role.en + " " + (p.role.zh or "")))]
+    if org:
+        index = role_index(store)
+        found = [p for p in store.people_by_org.get(org.id, ()) if role.search(index.roles[p.id])]
+    else:
+        found = [store.people[pid] for pid in role_index(store).fit(role)]
     words = [w for w in normalise(described).split() if len(w) > 1]
     if not words:
         return found

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from redis_server import RedisServer
 from slack_stub import SlackStub
 
 from bot.models import Channel, Election, Organisation, OrgKind, Outcome, Person, Quote, Source, Status, TallyType, Text
@@ -108,3 +109,11 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    """A real redis-server of the test's own on 127.0.0.1 (it may stop and restart it)."""
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()

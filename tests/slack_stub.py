@@ -86,9 +86,22 @@ class Scripted:
     delay: float = 0.0
 
 
+@dataclass
+class Workspace:
+    """A workspace (or Enterprise Grid org) that installs the app through OAuth."""
+
+    team_id: str
+    bot_token: str
+    enterprise_id: str | None = None
+    bot_user_id: str = BOT_USER_ID
+    scope: str = "commands,app_mentions:read,im:history,chat:write,users:read,links:read,links:write,assistant:write"
+
+
 class SlackStub:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.grants: dict[str, Workspace] = {}  # OAuth code -> who approved the install
+        self.workspaces: dict[str, Workspace] = {}  # bot token -> workspace, for auth.test
         self.script: dict[str, list[Scripted]] = {}
         self.socket_url = ""
         self._cond = threading.Condition()
@@ -152,16 +165,42 @@ class SlackStub:
             self._cond.notify_all()
             return reply
 
-    def _answer(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    def grant(self, code: str, workspace: Workspace) -> None:
+        """The next `oauth.v2.access` with `code` installs the app in `workspace`."""
+        with self._cond:
+            self.grants[code] = workspace
+
+    def _answer(self, path: str, body: dict[str, Any], headers: dict[str, str]) -> dict[str, Any]:
+        token = (headers.get("Authorization") or "").removeprefix("Bearer ")
         if path == "auth.test":
+            ws = self.workspaces.get(token)  # installed through OAuth; any other token is the default team's
             return {
                 "ok": True,
                 "url": "https://stub.slack.test/",
                 "team": "Stub",
                 "user": "election-bot",
-                "team_id": "T0001",
-                "user_id": BOT_USER_ID,
+                "team_id": ws.team_id if ws else "T0001",
+                "enterprise_id": ws.enterprise_id if ws else None,
+                "user_id": ws.bot_user_id if ws else BOT_USER_ID,
                 "bot_id": BOT_ID,
+                "is_enterprise_install": False,
+            }
+        if path == "oauth.v2.access":
+            with self._cond:
+                ws = self.grants.pop(str(body.get("code")), None)
+                if ws is None:
+                    return {"ok": False, "error": "invalid_code"}
+                self.workspaces[ws.bot_token] = ws
+            return {
+                "ok": True,
+                "access_token": ws.bot_token,
+                "token_type": "bot",
+                "scope": ws.scope,
+                "bot_user_id": ws.bot_user_id,
+                "app_id": "A0001",
+                "team": {"id": ws.team_id, "name": f"Team {ws.team_id}"},
+                "enterprise": {"id": ws.enterprise_id, "name": "Grid"} if ws.enterprise_id else None,
+                "authed_user": {"id": "U0INSTALLER"},
                 "is_enterprise_install": False,
             }
         if path == "users.info":
@@ -207,7 +246,7 @@ class SlackStub:
                 elif error:
                     self._send(400 if path.startswith("response/") else 200, {"ok": False, "error": error})
                 else:
-                    self._send(200, stub._answer(path, body))
+                    self._send(200, stub._answer(path, body, dict(self.headers)))
 
             do_GET = do_POST
 

@@ -177,15 +177,3 @@ def test_http_app_rejects_a_forged_request_even_with_an_app_token(
     )
     app = build_app(settings, real_store, transport="http")
     assert app.dispatch(_signed_command("ALB1", stub.response_url("f"), secret="forged")).status == 401
-
-
-def test_local_seen_events_expire_and_are_bounded() -> None:
-    from bot.slack.recent import LocalSeen
-
-    now = [0.0]
-    seen = LocalSeen(size=2, clock=lambda: now[0])
-    assert seen.first_time("a", 10) and not seen.first_time("a", 10)
-    assert seen.first_time("b", 10) and seen.first_time("c", 10)
-    assert seen.first_time("a", 10)  # evicted by size
-    now[0] = 11
-    assert seen.first_time("c", 10)  # expired

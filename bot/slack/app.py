@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Literal
 
 from slack_bolt import App, BoltResponse
+from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
+from bot import metrics
 from bot.answer import answer
 from bot.config import Settings
 from bot.models import Answer
 from bot.slack import assistant, events, interactive
 from bot.slack.locale import Locales
-from bot.slack.recent import LocalSeen, SeenEvents
+from bot.slack.recent import SeenEvents
 from bot.slack.replies import Conversations, Replier
+from bot.state import MemoryState
 from bot.store import Store
 
 log = logging.getLogger("election_bot")
@@ -52,6 +56,7 @@ def build_app(
     answerer: Callable[[str, Store], Answer] = answer,
     conversations: Conversations | None = None,
     seen: SeenEvents | None = None,
+    oauth: OAuthSettings | None = None,
 ) -> App:
     """The Bolt app for every surface.
 
@@ -61,19 +66,26 @@ def build_app(
     so Socket Mode needs no signing secret.
 
     `conversations` answers follow-ups in their thread (the seam for bot/conversation.py);
-    `seen` remembers event ids (default: this process; SharedState shares them across instances).
+    `seen` remembers event ids (default: this process; bot/state.py's RedisState shares them
+    across workers and instances). With `oauth` (bot/installations.py) the app serves any
+    workspace that installed it: each request's token is looked up by team/enterprise, and
+    `app_uninstalled` / `tokens_revoked` delete the installation.
     """
     if transport == "http":
-        settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+        settings.require(*settings.http_variables)
     secret = settings.slack_signing_secret
     app = App(
         signing_secret=secret or "",
-        client=client or make_client(settings),  # carries the bot token
+        # One workspace: the client carries its bot token. Many (OAuth): none; Bolt finds each request's.
+        client=client or make_client(replace(settings, slack_bot_token=None) if oauth else settings),
+        oauth_settings=oauth,
         # Without a secret this app can only be handed to Socket Mode (see above).
         request_verification_enabled=secret is not None,
         logger=logging.getLogger("election_bot.bolt"),
     )
-    app.middleware(skip_retried_events(seen or LocalSeen()))
+    if oauth:
+        app.enable_token_revocation_listeners()
+    app.middleware(skip_retried_events(seen or MemoryState()))
     app.middleware(note_rate_limits)
     replier = Replier(store, answerer, conversations=conversations)
     locales = Locales()
@@ -102,6 +114,7 @@ def skip_retried_events(
             # skip it even on a worker that never saw the id; other retries go through the cache.
             first = seen.first_time(f"event:{event_id}", EVENT_TTL)
             if not first or (retry and reason == "http_timeout"):
+                metrics.count_duplicate(reason if retry else "")
                 log.info(
                     "duplicate event_id=%s retry=%s reason=%s: acknowledged, not answered again",
                     event_id,

@@ -13,6 +13,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot import metrics
 from bot.slack.home import home_view
 from bot.slack.locale import Locales
 from bot.slack.recent import Recent
@@ -92,6 +93,7 @@ def register(app: App, replier: Replier, locales: Locales) -> None:
         try:
             client.views_publish(user_id=event["user"], view=view)
         except SlackApiError as exc:
+            metrics.count_api_error("views.publish", str(exc.response.get("error")))
             log.error("views.publish failed: error=%s", exc.response.get("error"))
 
     @app.event("link_shared")
@@ -110,4 +112,5 @@ def register(app: App, replier: Replier, locales: Locales) -> None:
         try:
             client.chat_unfurl(channel=event["channel"], ts=event["message_ts"], unfurls=unfurls)
         except SlackApiError as exc:
+            metrics.count_api_error("chat.unfurl", str(exc.response.get("error")))
             log.error("chat.unfurl failed: error=%s", exc.response.get("error"))

@@ -1,5 +1,5 @@
-"""A bounded, expiring map kept per process: recent event ids (so a retried event is answered
-once), the replies to recent mentions (so an edited mention updates its reply), members' locales."""
+"""A bounded, expiring map kept per process: the replies to recent mentions (so an edited
+mention updates its reply), members' locales. Event ids live in bot/state.py (SeenEvents)."""
 
 from __future__ import annotations
 
@@ -52,27 +52,6 @@ class Recent(Generic[V]):
 
 
 class SeenEvents(Protocol):
-    """What event dedupe needs; bot/state.py's SharedState (Redis across instances) has it too."""
+    """What event dedupe needs: bot/state.py's MemoryState (this process) and RedisState (shared)."""
 
     def first_time(self, key: str, ttl_seconds: float) -> bool: ...
-
-
-class LocalSeen:
-    """SeenEvents within this process: keys with their expiry, at most `size` of them."""
-
-    def __init__(self, *, size: int = 10_000, clock: Callable[[], float] = time.monotonic) -> None:
-        self._expiry: OrderedDict[str, float] = OrderedDict()
-        self._size, self._clock = size, clock
-        self._lock = threading.Lock()
-
-    def first_time(self, key: str, ttl_seconds: float) -> bool:
-        now = self._clock()
-        with self._lock:
-            expires = self._expiry.get(key)
-            if expires is not None and expires > now:
-                return False
-            self._expiry[key] = now + ttl_seconds
-            self._expiry.move_to_end(key)
-            while len(self._expiry) > self._size:
-                self._expiry.popitem(last=False)
-            return True

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot import metrics
 from bot.answer import help_answer
 from bot.matcher import is_cjk
 from bot.models import Answer, Kind, Lang
@@ -83,6 +84,7 @@ class Replier:
             a = self._answer(question, key, lang)
             text, blocks = slack_message(a, post_button=post_button and a.answered)
         except Exception as exc:  # a member must never see a traceback or be left without a reply
+            metrics.observe_answer(surface, None, time.perf_counter() - started)
             log.error("answering failed surface=%s: %s: %s", surface, type(exc).__name__, exc)
             apology = error_message(question)
             blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": apology}}]
@@ -116,6 +118,7 @@ def lang_of(text: str) -> Lang:
 
 def _log_request(surface: str, a: Answer, started: float) -> None:
     ms = (time.perf_counter() - started) * 1000
+    metrics.observe_answer(surface, a.answered, ms / 1000)
     log.info("request surface=%s intent=%s answered=%s latency_ms=%.1f", surface, a.intent.value, a.answered, ms)
     if not a.answered:
         log.info("unanswered surface=%s question=%r", surface, a.question[:300])
@@ -135,9 +138,11 @@ def post(client: WebClient, reply: Reply, **where: Any) -> str | None:
             log.warning("chat.postMessage rejected for size (%s): sent as plain text", exc.response.get("error"))
             response = client.chat_postMessage(text=reply.text, unfurl_links=False, unfurl_media=False, **where)
     except SlackApiError as exc:
+        metrics.count_api_error("chat.postMessage", str(exc.response.get("error")))
         log.error("chat.postMessage failed: status=%s error=%s", exc.response.status_code, exc.response.get("error"))
         return None
     except OSError as exc:
+        metrics.count_api_error("chat.postMessage", type(exc).__name__)
         log.error("chat.postMessage failed: %s", type(exc).__name__)
         return None
     ts = response.get("ts")
@@ -148,8 +153,10 @@ def update(client: WebClient, reply: Reply, *, channel: str, ts: str) -> None:
     try:
         client.chat_update(channel=channel, ts=ts, text=reply.text, blocks=reply.blocks)
     except SlackApiError as exc:
+        metrics.count_api_error("chat.update", str(exc.response.get("error")))
         log.error("chat.update failed: status=%s error=%s", exc.response.status_code, exc.response.get("error"))
     except OSError as exc:
+        metrics.count_api_error("chat.update", type(exc).__name__)
         log.error("chat.update failed: %s", type(exc).__name__)
 
 
@@ -163,9 +170,11 @@ def respond_with(respond: Callable[..., Any], reply: Reply, **options: Any) -> b
             log.warning("response_url rejected the message for size (%s): sent as plain text", body[:60])
             response = respond(text=reply.text, **options)
     except OSError as exc:
+        metrics.count_api_error("response_url", type(exc).__name__)
         log.error("response_url post failed: %s", type(exc).__name__)
         return False
     if response.status_code >= 400:
+        metrics.count_api_error("response_url", str(response.status_code))
         log.error("response_url post failed: status=%s body=%s", response.status_code, str(response.body)[:100])
         return False
     return True

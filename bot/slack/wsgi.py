@@ -1,4 +1,6 @@
-"""The WSGI entry gunicorn serves (see Procfile): Slack at /slack/events, health at /healthz.
+"""The WSGI entry gunicorn serves (see Procfile): Slack at /slack/events, health at /healthz,
+metrics at /metrics, and the install pages /slack/install and /slack/oauth_redirect when
+installing in many workspaces (OAuth).
 
 `create()` runs once in gunicorn's master (`--preload`): it refuses to start without the
 signing secret, loads the store and builds everything a question needs, then the workers
@@ -25,17 +27,31 @@ log = logging.getLogger("election_bot")
 def build_wsgi(settings: Settings | None = None, store: Store | None = None) -> WsgiApp:
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+    from bot.installations import oauth_settings
+    from bot.metrics import with_metrics
     from bot.slack.app import build_app
     from bot.slack.conversations import EngineConversations
+    from bot.state import state_from_settings
     from bot.warm import prepare
 
     settings = settings or load_settings()
-    settings.require("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")  # before the slow part: fail fast
+    settings.require(*settings.http_variables)  # before the slow part: fail fast
     logs.setup(settings.log_level)
     ready = False
     store = store or load(settings.facts_dir)
-    app = build_app(settings, store, transport="http", conversations=EngineConversations(store))
-    slack = SlackRequestHandler(app, path="/slack/events")
+    state = state_from_settings(settings)  # event ids and conversations, shared when REDIS_URL is set
+    app = build_app(
+        settings,
+        store,
+        transport="http",
+        seen=state,
+        conversations=EngineConversations(store, state),
+        oauth=oauth_settings(settings),
+    )
+    # /slack/events, and /slack/install + /slack/oauth_redirect when installing through OAuth; then /metrics
+    slack = with_metrics(
+        SlackRequestHandler(app, path="/slack/events"), settings.metrics_dir, token=settings.metrics_token
+    )
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):

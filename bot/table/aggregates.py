@@ -27,6 +27,9 @@ _LIST_EN = (
     "show me the {org} elections",
     "what elections happened in {place} in {year}",
     "elections the union lost",
+    "which {org} votes went against the union",
+    "which votes are still undecided",
+    "which elections went the union's way",
 )
 _LIST_ZH = (
     "列出来",
@@ -39,6 +42,9 @@ _LIST_ZH = (
     "哪些选举还在等待结果",
     "{year}年的选举",
     "工会赢了哪些选举",
+    "尚未出结果的投票",
+    "{org}输掉的选举有哪些",
+    "{place}有哪些投票",
 )
 _COUNT_EN = (
     "how many {org} elections are in {place}",
@@ -133,8 +139,8 @@ AGGREGATE_ROWS = (
         intent=Intent.list,
         phrasings={"en": _LIST_EN, "zh": _LIST_ZH},
         cues={
-            "en": r"\b(list|all|every|which|what|any) (of the )?(union )?(elections?|votes|facilities|campaigns|warehouses)\b|\belections\b|\bpending\b|\bno result\b|\bbeen part of\b|\btook part\b",
-            "zh": r"哪些选举|所有选举|哪些|列出|列表|所有的?选举|参与了|等待结果",
+            "en": r"\b(list|all|every|which|what|any) (of the )?(\w+ )?(elections?|votes|facilities|campaigns|warehouses)\b|\belections\b|\bpending\b|\bno result\b|\bbeen part of\b|\btook part\b|\bwent (against|for)\b",
+            "zh": r"哪些选举|所有选举|哪些|列出|列表|所有的?选举|参与了|等待结果|(结果|输掉|赢得|失败|成功)的(选举|投票)|(选举|投票)有哪些",
         },
         says={"en": "{what} ({n}):", "zh": "{what}（{n}）："},
         example={"en": "Which elections did the union lose?", "zh": "工会输掉了哪些选举"},
@@ -155,7 +161,7 @@ AGGREGATE_ROWS = (
         intent=Intent.win_rate,
         phrasings={"en": _RATE_EN, "zh": _RATE_ZH},
         cues={
-            "en": r"\bwin(ning)? rate\b|\bsuccess rate\b|\bhow often\b|\b(share|percentage|proportion) of (elections|votes)\b.*\b(win|won)\b|\bbatting average\b|\btrack record\b",
+            "en": r"\bwin(ning)? rate\b|\bsuccess rate\b|\bhow often\b|\b(share|percentage|proportion) of (elections|votes)\b.*\b(win|won)\b|\bbatting average\b|\btrack record\b|\brecord\b.*\bwins?\b.*\blosses\b|\bwins? (vs|versus|and|to) losses\b",
             "zh": r"胜率|成功率|赢的比例|获胜比例",
         },
         says={

@@ -153,7 +153,7 @@ FIGURE_ROWS = (
         ),
         {
             "en": r"\bcounted\b|\btotal (votes|ballots)\b|\bballots? (were )?(cast|counted|tallied)\b|\bvotes? cast\b|\bhow many\b(?!.*\beligible\b).*\bvoted\b",
-            "zh": r"清点|总票数|多少张选票|一共.*票|多少人投票",
+            "zh": r"清点|总票数|多少张选票|一共.*票|多少人投了?票|投了?票的有?多少人|有效票|有效选票",
         },
         says={
             "en": "{label}: {n:,} ballots counted ({no:,} no + {yes:,} yes; void ballots are not counted)",
@@ -171,6 +171,9 @@ FIGURE_ROWS = (
             "how big was the bargaining unit at {election}",
             "how many were on the voter list at {election}",
             "number of eligible workers at {election}",
+            "size of the unit at {election}",
+            "how large was the voting unit at {election}",
+            "{election} unit size",
         ),
         (
             "{election}有多少工人有投票资格",
@@ -179,10 +182,12 @@ FIGURE_ROWS = (
             "{election}有多少人有资格投票",
             "{election}合格选民人数",
             "{election}有投票资格的员工有多少",
+            "{election}的选举单位有多大",
+            "{election}谈判单位有多少人",
         ),
         {
-            "en": r"\beligib|\bcould vote\b|\bvoter (list|roll)\b|\bbargaining unit\b|\bvoting unit\b|\bentitled to vote\b",
-            "zh": r"合格选民|有资格|投票资格",
+            "en": r"\beligib|\bcould vote\b|\bvoter (list|roll)\b|\bbargaining unit\b|\bvoting unit\b|\bunit size\b|\bsize of the (voting |bargaining )?unit\b|\bentitled to vote\b",
+            "zh": r"合格选民|有资格|投票资格|选举单位|谈判单位",
         },
         says={"en": "{label}: {approx}{n:,} eligible voters", "zh": "{label}：{approx}{n:,} 名合格选民"},
         unknown={
@@ -291,7 +296,7 @@ FIGURE_ROWS = (
             "{election}差距有多大",
         ),
         {
-            "en": r"\bmargins?\b|\bhow badly\b|\bhow many more\b|\bmore (no|yes) votes than\b|\bby how (much|many)\b|\b(lose|lost|win|won|fail(ed)?)\b.*\bby\b|\bgap\b|\bhow close\b|\bseparat",
+            "en": r"\bmargins?\b|\bspread\b|\blandslide\b|\bblowout\b|\bnarrow(ly)?\b|\bhow badly\b|\bhow many more\b|\bmore (no|yes) votes than\b|\bby how (much|many)\b|\b(lose|lost|win|won|fail(ed)?)\b.*\bby\b|\bgap\b|\bhow close\b|\bseparat",
             "zh": r"差距|差额|相差|差了多少|差几票|输了多少|输了几票|赢了多少|赢了几票|多多少|多几票",
         },
         says={

@@ -56,8 +56,8 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\bresults?\b|\boutcome\b|\btally\b|\bhappened\b|\bhow did\b.*\b(go|do)\b|\bstatus\b|\bscore\b",
-            "zh": r"结果|怎么样|情况|发生了什么",
+            "en": r"\bresults?\b|\boutcome\b|\btally\b|\bhappened\b|\bhow did\b.*\b(go|do)\b|\bstatus\b|\bscore\b|\byes\b.*\bno\b|\bfor and against\b|\bwhere (do|does|did) (things|it|matters) stand\b|\bnumbers\b|\bbreak ?down\b|\bsplit\b|\brun ?down\b|\blowdown\b|\bdeal with\b|\bwhat happened to\b|\bhow did it end\b|\bhow did\b.*\b(vote|end)\b",
+            "zh": r"结果|怎么样|情况|发生了什么|赞成.*反对|反对.*赞成",  # both sides asked for: the tally
         },
         example={"en": "{election} result", "zh": "{election}投票结果"},
     ),
@@ -94,7 +94,7 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\b(did|was|is|has)\b.*\b(win|won|lose|lost|unioni[sz]ed?|pass(ed)?|succeed|get a union|go union|vote (for|to|yes|no))\b|\bwho won\b|\bright$|\b(vote|voted|election) yet\b",
+            "en": r"\b(did|was|is|has)\b.*\b(win|won|lose|lost|unioni[sz]ed?|pass(ed)?|succeed|successful|fail(ed)?|get a union|go union|reject(ed)?|approve[d]?|back(ed)?|vote (for|to|yes|no|down)|turn(ed)? down)\b|\bwho won\b|\bright$|\b(vote|voted|election) yet\b",
             "zh": r"赢了吗|输了吗|胜了吗|成功了吗|组建工会了吗|成立工会了吗|谁赢了|赢了没有|输了没有|成功了没有|是不是(赢|输)了|有没有赢|赢没赢",
         },
         example={"en": "Did the union win at {election}?", "zh": "{election}赢了吗"},
@@ -195,11 +195,15 @@ RECORD_ROWS = (
                 "{org}发言人说了什么",
                 "{person}的声明",
                 "大家对{election}有什么反应",
+                "{election}选举后工会怎么回应",
+                "公司怎么回应{election}的结果",
+                "{election}投票之后各方怎么说",
+                "关于{election}有哪些言论",
             ),
         },
         cues={
-            "en": r"\b(say|said|says|saying|tweet|tweets|tweeted|quote|quotes|quoted|statements?|comments?|commented|respon(d|ded|se)|react(ed|ion|ions)?|told|tell cnn|remarks?|words|post(ed)?|wrote|interview|rally|describe[ds]?|view|take on|line on|findings|position|think|thinks|thought|feel|felt)\b",
-            "zh": r"说了什么|说什么|说过|说了|怎么说|表示|声明|推特|推文|发推|评论|评价|怎么看|回应|反应|言论|看法|观点|采访|集会|发表",
+            "en": r"\b(say|said|says|saying|tweet|tweets|tweeted|quote|quotes|quoted|statements?|comments?|commented|respon(d|ded|se)|react(ed|ion|ions)?|told|tell cnn|remarks?|words|post(ed)?|wrote|interview|rally|describe[ds]?|view|take on|line on|line|lines|findings|find|found|position|think|thinks|thought|feel|felt)\b",
+            "zh": r"说了什么|说什么|说过|说了|怎么说|表示|声明|推特|推文|发推|评论|评价|怎么看|回应|反应|言论|看法|观点|采访|集会|发表|披露|透露|提到|讲了什么|讲过",
         },
         example={"en": "What did {person} say?", "zh": "{person}说了什么"},
     ),
