@@ -474,7 +474,7 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     sources: tuple[Source, ...] = ()
     unknown: str | None = None  # the words the bot could not place (echoed, escaped by renderers)
-    unknown_kind: Literal["code", "speaker", "words", "which"] | None = None
+    unknown_kind: Literal["code", "speaker", "words", "which", "instruction"] | None = None
     examples: tuple[str, ...] = field(default=())
     asked: str | None = None  # the part of a long message that was read as the question
     row: str | None = None  # the question-table row that was answered (or asked about)
@@ -485,6 +485,7 @@ class Answer:
     official_total: int = 0  # official lists: how many tallies match (only the first page is carried)
     official_page: int = 0  # official lists: the page carried (0: the first)
     official_scope: str | None = None  # official lists: what they are filtered on ("Starbucks, Oregon")
+    official_checked: bool = False  # a curated election's NLRB record was looked for (none: "not on file")
 
     @property
     def answered(self) -> bool:

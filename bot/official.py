@@ -288,3 +288,4 @@ ABOUT_WORDS = frozenset(
     {Intent.quotes, Intent.who_said, Intent.who_is, Intent.organisation, Intent.help}
 )  # not tallies
 RATE_WORDS = Pattern(r"\b(share|shares|percentage|percent|proportion|fraction|rate|how often)\b|比例|百分之|胜率")
+BOTH_LAYERS = frozenset({Intent.result, Intent.did_win, Intent.history})  # curated answers that show the NLRB's record

@@ -9,10 +9,21 @@ from collections.abc import Sequence
 from bot import aggregates
 from bot.figures import derive
 from bot.intent import known_words
-from bot.lexicon import Pattern
+from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import index_for
 from bot.messages import msg
-from bot.models import Answer, Channel, Election, Intent, Kind, ListFilter, Organisation, Person, Quote
+from bot.models import (
+    Answer,
+    Channel,
+    Election,
+    Intent,
+    Kind,
+    ListFilter,
+    Organisation,
+    Person,
+    Quote,
+    Suggestion,
+)
 from bot.reply import MAX_SUGGESTIONS, POINTING, Replies, examples
 from bot.speakers import (
     Speakers,
@@ -40,6 +51,14 @@ COMPANY_SPEAKS = Pattern(
 OTHER = Pattern(r"\b(else|other|another|more)\b|还说|另外|其他|别的")
 ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
 MAX_LIST = 20
+# A topic named after "about"/"关于"; quotes shown must hold most of its weight (rare words count most).
+TOPIC = Pattern(
+    r"\b(?:about|regarding|on the (?:topic|subject) of) (?P<t>.+)$|关于(?P<z>.+?)(?:说|讲|发|表示|有什么|有何|怎么|的言论|的声明|的推文|的看法|[?？]|$)"
+)
+TOPIC_COVERAGE = 0.6
+ZH_VOTE_WORDS = Pattern(r"选举|投票|结果|工会|选票|计票|这次|那次|事|的话|的|呢|吗|了|什么")
+COUNTED = {"en": "{n} statement(s)", "zh": "{n} 条言论"}
+ABOUT_TEMPLATE = {"en": "What did {person} say about {election}?", "zh": "{person}对{election}说了什么"}
 
 
 def silent(q: Quote) -> bool:
@@ -59,12 +78,17 @@ class PeopleAnswers(Replies):
             if role is None:
                 return self._organisation(BY_NAME["organisation"])
             people = holders(self.orgs[0], role[0], self.store)
+            scoped = bool(people and self.elections)
+            if scoped:  # "Amazon's spokesperson on LDJ5": the one(s) tied to it, never every holder
+                people = self.tied(people)
             if not people:  # "Who is Amazon's CEO?": no one on file holds that role
+                described = self._described(self.orgs[0], role[1])
                 return self._answer(
                     Kind.not_found,
                     Intent.who_is,
                     row=row.name,
-                    unknown=self._described(self.orgs[0], role[1]),
+                    unknown=self.scoped(described) if scoped else described,
+                    elections=tuple(self.elections),
                     unknown_kind="speaker",
                     organisations=(self.orgs[0],),
                 )
@@ -91,6 +115,30 @@ class PeopleAnswers(Replies):
             more_quotes=sum(statements(self.store, p.id) for p in shown),
             sources=self._sources(s for p in shown for s in p.sources),
         )
+
+    def scoped(self, described: str) -> str:
+        """A description in the scope of the elections asked: "Amazon's spokesperson on Bessemer"."""
+        labels = (
+            "、".join(e.label for e in self.elections)
+            if self.lang == "zh"
+            else " and ".join(e.label for e in self.elections)
+        )
+        return f"{labels}的{described}" if self.lang == "zh" else f"{described} on {labels}"
+
+    def tied(self, people: Sequence[Person]) -> list[Person]:
+        """Of the people holding a role, those tied to the elections asked about: their role names
+        one, or they spoke about one. Never every holder of the role."""
+        wanted = {e.id for e in self.elections}
+        labels = [e.label.casefold() for e in self.elections if e.code]
+
+        def about(p: Person) -> bool:
+            role = (p.role.en + " " + (p.role.zh or "")).casefold()
+            said = self.store.quotes_by_speaker.get(p.id, ())
+            return any(label in role for label in labels) or any(
+                wanted.intersection(q.elections) for q in said if not silent(q)
+            )
+
+        return [p for p in people if about(p)]
 
     def described_people(self) -> list[Person]:
         """People whose role the question's own words describe (most of its words, at least two)."""
@@ -225,8 +273,19 @@ class PeopleAnswers(Replies):
             narrowed = [q for q in narrowed if q.source in named_sources]
         if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
             narrowed = [q for q in narrowed if q.id not in self.context.quotes]
+        topic = self._topic_asked()
+        if topic:  # "他还说了什么关于组织", "what else did he say about dominoes": only quotes holding it
+            index = quote_index(self.store)
+            held = index.holding(topic, [q.id for q in narrowed], TOPIC_COVERAGE)
+            narrowed = [self.store.quotes[qid] for qid, _ in held]
         named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
         named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
+        elsewhere: list[Quote] = []
+        scoped = bool(self.elections) or bool(self.context and self.context.intent not in ("quotes", "who_said"))
+        if about and speakers.ids and scoped:  # never a speaker's words about another election than the one asked
+            wanted = {e.id for e in about}
+            elsewhere = [q for q in narrowed if not wanted.intersection(q.elections) and not silent(q)]
+            narrowed = [q for q in narrowed if wanted.intersection(q.elections)]
         if not narrowed:
             return self._answer(
                 Kind.not_found,
@@ -236,6 +295,7 @@ class PeopleAnswers(Replies):
                 organisations=named_orgs[:1] if not named else (),
                 elections=tuple(about),
                 channel=channel if pool else None,
+                suggestions=self._elsewhere(row, elsewhere),  # their other statements, offered, never shown
                 examples=examples(self.store, self.lang),
             )
         ranked = self._rank(narrowed, about)
@@ -243,6 +303,37 @@ class PeopleAnswers(Replies):
         return self._quotes_answer(
             Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about)
         )
+
+    def _elsewhere(self, row: QuestionKind, quotes: Sequence[Quote]) -> tuple[Suggestion, ...]:
+        """The elections a speaker did speak about, as questions ("What did Chris Smalls say about
+        ALB1?" — 2 statements): offered, their words never shown as the answer."""
+        counts: dict[tuple[str, str], int] = {}
+        for q in quotes:
+            for e in q.elections:
+                counts[(q.speaker, e)] = counts.get((q.speaker, e), 0) + 1
+        out = []
+        for (speaker_id, election_id), n in counts.items():
+            speaker = self.store.people.get(speaker_id) or self.store.organisations.get(speaker_id)
+            election = self.store.elections.get(election_id)
+            if speaker is None or election is None:
+                continue
+            name = (speaker.name_zh or speaker.name) if self.lang == "zh" else speaker.name
+            asked = ABOUT_TEMPLATE[self.lang].format(person=name, election=election.label)
+            out.append(Suggestion(question=asked, label=COUNTED[self.lang].format(n=n)))
+        return tuple(out[:MAX_SUGGESTIONS])
+
+    def _topic_asked(self) -> set[str]:
+        """The topic a question names after "about"/"关于" (records and the question's own words aside)."""
+        found = TOPIC.search(self.a.template)
+        if not found:
+            return set()
+        asked = re.sub(
+            r"\b[EPOLY]\b|[EPOLY](?=[^a-z])|说了什么|说什么|说过|说了|讲了什么",
+            " ",
+            found.group("t") or found.group("z") or "",
+        )
+        asked = ZH_VOTE_WORDS.sub(" ", asked)
+        return terms(" ".join(w for w in asked.split() if w not in DOMAIN and w not in known_words()))
 
     def _on_topic(self, pool: Sequence[Quote]) -> bool:
         """Whether any of the quotes holds one of the question's own rarer words (its topic)."""

@@ -20,6 +20,7 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "choices": "{choices}; against {against} — {outcome}",
         "choice": "{name} {votes}{share}",
         "counted": "valid votes {valid}; counted as published {total}{basis}",
+        "valid_only": "valid votes {valid}",
         "basis_challenged": " (the NLRB's count includes the {n} challenged ballots)",
         "void": "void {n}",
         "challenged": "challenged {n}{determinative}",
@@ -57,6 +58,7 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "choices": "{choices}；反对 {against} 票 — {outcome}",
         "choice": "{name} {votes} 票{share}",
         "counted": "有效票 {valid}；公布的计票数 {total}{basis}",
+        "valid_only": "有效票 {valid}",
         "basis_challenged": "（劳动关系委员会的计票数包括 {n} 张受质疑选票）",
         "void": "废票 {n}",
         "challenged": "受质疑选票 {n}{determinative}",
@@ -169,8 +171,10 @@ def figures_line(r: OfficialElection, lang: Lang) -> str:
         basis = ""
         if r.counted_basis == "valid+challenged":
             basis = m(lang, "basis_challenged", n=num(r.challenged_ballots or 0))
-        total = "?" if r.total_ballots_counted is None else num(r.total_ballots_counted)
-        parts.append(m(lang, "counted", valid=num(f.valid), total=total, basis=basis))
+        if r.total_ballots_counted is None:
+            parts.append(m(lang, "valid_only", valid=num(f.valid)))
+        else:
+            parts.append(m(lang, "counted", valid=num(f.valid), total=num(r.total_ballots_counted), basis=basis))
     if r.void_ballots is not None:
         parts.append(m(lang, "void", n=num(r.void_ballots)))
     if r.challenged_ballots is not None:
@@ -289,3 +293,10 @@ def _all(records: tuple[OfficialElection, ...], keys: tuple[str, ...]) -> bool:
 
 def both_layers(e: Election, records: tuple[OfficialElection, ...], lang: Lang) -> str:
     return m(lang, "both_layers", label=e.label, case=records[0].case_number if records else e.case_number)
+
+
+def not_on_file(answer: Answer) -> str:
+    e = answer.elections[0]
+    if e.case_number:
+        return m(answer.lang, "not_in_files", label=e.label, case=e.case_number)
+    return m(answer.lang, "not_linked", label=e.label)

@@ -100,23 +100,19 @@ def not_answered_lines(answer: Answer) -> list[str]:
         if needs == "POE":
             key = "which_P"
         return [msg(lang, key), *items] if items else [msg(lang, key), msg(lang, "try", examples=_examples(answer))]
+    if answer.unknown_kind == "instruction":
+        return [msg(lang, "instruction"), msg(lang, "try", examples=_examples(answer))]
     if answer.unknown_kind == "speaker":
         key = "who_is_unknown" if answer.intent.value == "who_is" else "quotes_none_unknown"
         return [msg(lang, key, who=answer.unknown)]
-    if answer.suggestions:
+    if answer.suggestions and answer.intent.value != "quotes":
         return [msg(lang, "suggest", by=by), *items]
     if answer.intent.value == "quotes":
-        who = _speaker_names(answer)
-        about = ", ".join(_label(e, lang) for e in answer.elections)
-        if answer.channel:
-            return [
-                msg(
-                    lang, "quotes_none_channel", channel=msg(lang, f"channels.{answer.channel.value}"), who=who or about
-                )
-            ]
-        if who and about:
-            return [msg(lang, "quotes_none_about", who=who, about=about)]
-        return [msg(lang, "quotes_none", who=who or about)]
+        if answer.suggestions and answer.kind.value == "not_found":  # their statements about other elections
+            return [*_quotes_none(answer), msg(lang, "quotes_elsewhere"), *items]
+        if answer.suggestions:
+            return [msg(lang, "suggest", by=by), *items]
+        return _quotes_none(answer)
     if answer.intent.value == "who_said":
         return [msg(lang, "who_said_none"), msg(lang, "try", examples=_examples(answer))]
     if answer.unknown_kind == "code":
@@ -125,3 +121,16 @@ def not_answered_lines(answer: Answer) -> list[str]:
     else:
         first = msg(lang, "not_found", by=msg(lang, "not_found_by", text=answer.unknown) if answer.unknown else "")
     return [first, msg(lang, "try", examples=_examples(answer))]
+
+
+def _quotes_none(answer: Answer) -> list[str]:
+    lang = answer.lang
+    who = _speaker_names(answer)
+    about = ", ".join(_label(e, lang) for e in answer.elections)
+    if answer.channel:
+        return [
+            msg(lang, "quotes_none_channel", channel=msg(lang, f"channels.{answer.channel.value}"), who=who or about)
+        ]
+    if who and about:
+        return [msg(lang, "quotes_none_about", who=who, about=about)]
+    return [msg(lang, "quotes_none", who=who or about)]

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from bot.messages import OUTCOME, TALLY_KIND, VERDICT, date_text, msg
 from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
 from bot.places import state_name, zh_name
-from bot.render_official import both_layers, official_lines, scope_lines
+from bot.render_official import both_layers, not_on_file, official_lines, scope_lines
 from bot.render_records import not_answered_lines, organisation_lines, quote_lines, who_is_lines
 from bot.table import BY_NAME, FIGURE_ROW, QuestionKind, Value
 
@@ -325,6 +325,13 @@ def render_parts(answer: Answer) -> Parts:
         parts = BUILDERS[answer.intent](answer)
     if answer.official and answer.elections:  # the news layer's record, then the NLRB's
         parts = with_official(parts, answer)
+    elif answer.official_checked and answer.elections:  # ALB1: no case on file, said rather than guessed
+        parts = Parts(
+            parts.headline,
+            (*parts.body, *([parts.source] if parts.source else []), not_on_file(answer)),
+            None,
+            parts.tally,
+        )
     if answer.asked:
         return Parts(
             parts.headline,

@@ -26,7 +26,7 @@ ROLES: tuple[tuple[Pattern, Pattern], ...] = (  # the most specific first: "chie
         Pattern(r"founder|ceo|chief executive|owner|创始人|首席执行官"),
     ),
     (
-        Pattern(r"\bspokes(person|man|woman|people)\b|\bspeaks? for\b|\brep(resentative)?s?\b|发言人"),
+        Pattern(r"\bspokes(person|man|woman|people)\b|\b(speaks?|spoke|speaking) for\b|\brep(resentative)?s?\b|发言人"),
         Pattern(r"spokes|发言人"),
     ),
     (

@@ -18,6 +18,7 @@ from bot.store import Store
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "ies", "ied", "er", "es", "ed", "ly", "s", "e")
 _BRITISH = re.compile(r"is(e|ed|es|ing|ings|ation|ations|er|ers)$")
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
+_EDITORIAL = re.compile(r"\[[^\]]*\]")
 
 
 @lru_cache(maxsize=65536)
@@ -46,7 +47,9 @@ class QuoteIndex:
         self.postings: dict[str, set[str]] = {}
         self.terms: dict[str, frozenset[str]] = {}
         for quote in quotes:
-            found = self.terms[quote.id] = frozenset(terms(quote.text) | terms(quote.translation or ""))
+            # words in [brackets] are the editor's, not the speaker's: never what a search matches
+            said = _EDITORIAL.sub(" ", quote.text + "\n" + (quote.translation or ""))
+            found = self.terms[quote.id] = frozenset(terms(said))
             for term in found:
                 self.postings.setdefault(term, set()).add(quote.id)
         self.size = len(self.terms)
@@ -84,6 +87,18 @@ class QuoteIndex:
             if score >= min_coverage:
                 scored.append((score, qid))
         return sorted(scored, key=lambda p: (-p[0], p[1]))
+
+    def holding(self, query_terms: set[str], ids: Iterable[str], min_coverage: float) -> list[tuple[str, float]]:
+        """(quote id, coverage) of the given quotes holding at least `min_coverage` of the query's weight."""
+        weights = {t: self.idf(t) for t in query_terms}
+        total = sum(weights.values()) or 1.0
+        out = []
+        for qid in ids:
+            held = self.terms.get(qid, frozenset())
+            coverage = sum(w for t, w in weights.items() if t in held) / total
+            if coverage >= min_coverage:
+                out.append((qid, coverage))
+        return out
 
 
 _INDEXES: WeakKeyDictionary[Store, QuoteIndex] = WeakKeyDictionary()
