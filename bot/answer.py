@@ -218,12 +218,14 @@ class _Resolver(PeopleAnswers):
         curated election) is answered over the NLRB's records; bare questions stay with the news layer."""
         if self.elections or self.people or self.verdict.best.row.intent in official.ABOUT_WORDS:
             return None
+        if not official.may_name(self.a.norm, known_words()):
+            return None  # every word is the table's own: the (deferred) layer is not even read
         found = official.scope(self.a.norm, self.store, known=known_words())
         if not (found.named or (found.official_word and (found.state or found.city or found.year))):
             return None  # "which elections did the union lose?": the news layer's elections
         if self.orgs and not found.affiliation:  # "the Teamsters" is an organisation and a national union
             return None
-        elections = official.elections(official.select(self.store, found))
+        elections = official.elections(self.store, official.select(self.store, found))
         scored = score(self.a.template)
         row = next((s.row for s in scored[:3] if s.row.intent in official.OVER_MANY), BY_NAME["list"])
         if official.RATE_WORDS.search(self.a.norm) and aggregates.WON.search(self.a.norm):
@@ -245,10 +247,10 @@ class _Resolver(PeopleAnswers):
                 w for w, words in (("won", aggregates.WON), ("lost", aggregates.LOST)) if words.search(self.a.norm)
             }
             if len(wanted) == 1:
-                elections = [e for e in elections if official.won_lost(e) in wanted]
+                elections = [e for e in elections if official.result(self.store, e) in wanted]
         rate = None
         if row.intent is Intent.win_rate:
-            results = [official.won_lost(e) for e in elections]
+            results = [official.result(self.store, e) for e in elections]
             rate = WinRate(won=results.count("won"), decided=results.count("won") + results.count("lost"))
         if row.intent is Intent.rank:
             page = official.ranked(elections, row.name, MAX_RANKED)

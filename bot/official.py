@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bot.lexicon import Pattern
 from bot.matcher import CASE_NUMBER
 from bot.models import Intent
+from bot.nlrb.layer import history_order
 
 if TYPE_CHECKING:
     from bot.nlrb.records import OfficialElection
@@ -204,37 +205,85 @@ def scope(norm: str, store: Store, *, known: frozenset[str]) -> Scope:
 
 
 def select(store: Store, s: Scope) -> tuple[OfficialElection, ...]:
-    """The tallies in scope: the smallest index's group, narrowed by the other filters."""
+    """The tallies in scope: the smallest index group, narrowed by each other filter's test on the
+    record itself (never a set built from a large group)."""
+    from bot.nlrb.names import name_key
+
     ix = store.official.indexes
-    groups: list[tuple[OfficialElection, ...]] = []
+    filters: list[tuple[tuple[OfficialElection, ...], Callable[[OfficialElection], bool]]] = []
     if s.employer:
-        groups.append(ix.by_employer.get(s.employer, ()))
+        employer = s.employer
+        filters.append((ix.by_employer.get(employer, ()), lambda r: name_key(r.employer_display) == employer))
     if s.affiliation:
-        groups.append(ix.by_affiliation.get(s.affiliation, ()))
+        national = s.affiliation
+        filters.append(
+            (
+                ix.by_affiliation.get(national, ()),
+                lambda r: any(u.affiliation and name_key(u.affiliation) == national for u in r.unions),
+            )
+        )
     if s.state:
-        groups.append(ix.by_state.get(s.state, ()))
+        state = s.state
+        filters.append((ix.by_state.get(state, ()), lambda r: r.state == state))
     if s.city:  # "Hamburg" is filed as "Hamburg" and "Hamburg (Town)"
-        groups.append(tuple(r for suffix in CITY_SUFFIXES for r in ix.by_city.get(s.city + suffix, ())))
+        keys = {s.city + suffix for suffix in CITY_SUFFIXES}
+        group = tuple(r for key in keys for r in ix.by_city.get(key, ()))
+        filters.append((group, lambda r: r.city is not None and name_key(r.city) in keys))
     if s.year:
-        groups.append(ix.by_year.get(s.year, ()))
-    if not groups:
+        year = s.year
+        filters.append((ix.by_year.get(year, ()), lambda r: r.year == year))
+    if not filters:
         return ()
-    smallest = min(groups, key=len)
-    keep = [set(map(id, g)) for g in groups if g is not smallest]
-    return tuple(r for r in smallest if all(id(r) in k for k in keep))
+    smallest = min(filters, key=lambda f: len(f[0]))
+    tests = [test for group, test in filters if group is not smallest[0]]
+    found = [r for r in smallest[0] if all(test(r) for test in tests)]
+    if s.city:
+        found.sort(key=history_order)
+    return tuple(found)
 
 
-def elections(records: Sequence[OfficialElection]) -> list[tuple[OfficialElection, ...]]:
-    """Tallies grouped into elections (case + voting unit), each in history order."""
-    groups: dict[tuple[str, str | None], list[OfficialElection]] = {}
-    for r in records:
-        groups.setdefault((r.case_number, r.unit), []).append(r)
-    return [tuple(g) for g in groups.values()]
+@dataclass(frozen=True, slots=True)
+class ByElection:
+    """Built once per layer: every tally's election (case + voting unit) and that election's result."""
+
+    groups: dict[tuple[str, str | None], tuple[OfficialElection, ...]]
+    results: dict[tuple[str, str | None], str | None]  # "won" / "lost" / None (see won_lost)
+
+
+_BY_ELECTION: dict[int, ByElection] = {}
+
+
+def by_election(store: Store) -> ByElection:
+    ix = store.official.indexes
+    found = _BY_ELECTION.get(id(ix))
+    if found is None:
+        groups: dict[tuple[str, str | None], list[OfficialElection]] = {}
+        for r in ix.by_id.values():  # once per layer, in history order
+            groups.setdefault((r.case_number, r.unit), []).append(r)
+        frozen = {k: tuple(v) for k, v in groups.items()}
+        found = ByElection(frozen, {k: won_lost(v) for k, v in frozen.items()})
+        _BY_ELECTION.clear()  # one store at a time
+        _BY_ELECTION[id(ix)] = found
+    return found
+
+
+def elections(store: Store, records: Sequence[OfficialElection]) -> list[tuple[OfficialElection, ...]]:
+    """The elections (case + voting unit, each its tallies in history order) the tallies belong to."""
+    groups = by_election(store).groups
+    keys = dict.fromkeys((r.case_number, r.unit) for r in records)
+    return [groups[k] for k in keys]
+
+
+def result(store: Store, election: Sequence[OfficialElection]) -> str | None:
+    return by_election(store).results[(election[0].case_number, election[0].unit)]
 
 
 def outcome(election: Sequence[OfficialElection]) -> str | None:
     """The certified result of an election: its latest tally's that has one."""
-    return next((r.outcome.value for r in reversed(election) if r.outcome is not None), None)
+    for r in reversed(election):
+        if r.outcome is not None:
+            return r.outcome.value
+    return None
 
 
 def won_lost(election: Sequence[OfficialElection]) -> str | None:
@@ -289,3 +338,9 @@ ABOUT_WORDS = frozenset(
 )  # not tallies
 RATE_WORDS = Pattern(r"\b(share|shares|percentage|percent|proportion|fraction|rate|how often)\b|比例|百分之|胜率")
 BOTH_LAYERS = frozenset({Intent.result, Intent.did_win, Intent.history})  # curated answers that show the NLRB's record
+
+
+def may_name(norm: str, known: frozenset[str]) -> bool:
+    """Whether a question has a word that could name an employer, union or place: a word of at least
+    MIN_NAME letters outside the question table's vocabulary, or Chinese (names are matched there)."""
+    return any((len(t) >= MIN_NAME and t not in known) or not t.isascii() or t.isdigit() for t in norm.split())
