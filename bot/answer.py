@@ -15,7 +15,7 @@ from functools import cached_property
 from bot import aggregates, official
 from bot.context import Context
 from bot.figures import derive
-from bot.intent import SUGGEST, Scored, Verdict, judge, known_words, score
+from bot.intent import SUGGEST, Scored, Verdict, is_strange, judge, known_words, score
 from bot.language import (
     LONG,
     find_question,
@@ -44,6 +44,7 @@ ASKS_WHY = Pattern(r"\b(why|how long|how come|what time)\b|为什么|为何|多�
 ASKS_ELSE = Pattern(
     r"\b(why|how long|how much|how come|what time|who|whom|whose|which (person|people))\b|为什么|为何|多久|多长时间|谁|哪位"
 )
+YES_NO = Pattern(r"^(was|were|is|are|did|does|do|has|have|had|will|would|can|could|should)\b|吗[？?]?$")
 RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the result holds
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
@@ -485,6 +486,10 @@ class _Resolver(PeopleAnswers):
             return None  # a question about who, or words in quotation marks: never answered with a tally
         if any(s.cue and s.row.intent not in RESULT_LIKE for s in self.verdict_all if s.score >= SUGGEST):
             return None
+        if YES_NO.search(self.a.norm) and is_strange(self.a.template):
+            return (
+                None  # "were there allegations of misconduct in the ALB1 vote?": a yes/no about something not on file
+            )
         about_votes = bool(set(self.a.leftover) & DOMAIN) or ZH_DOMAIN.search(self.a.norm) is not None
         if not (about_votes or any(s.cue and s.row.intent in RESULT_LIKE for s in self.verdict_all[:3])):
             return None  # "what's the weather at ALB1?"
