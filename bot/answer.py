@@ -31,7 +31,7 @@ from bot.models import Answer, Election, Intent, Kind, Lang, Person, Quote, Sugg
 from bot.people import PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
-from bot.speakers import channel_asked, holders, narrow, role_asked, role_index, unknown_name
+from bot.speakers import absorb_name_typos, channel_asked, holders, narrow, role_asked, role_index, unknown_name
 from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
@@ -61,6 +61,11 @@ CLAIM = Pattern(
     r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact[ -]?check(ing)?|really)\b|真的吗|对吗|是真的|确认|核实"
 )
 WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)|是谁|叫什么|是哪位")
+NAME_ASKS = Pattern(r"^what\b.*\bname\b|叫什么名字")  # "what's that spokesperson's name?"
+WHEN_SAID = Pattern(
+    r"\bwhen (did|was|were) (he|she|they|it|that|this|\w+) (say|said|tweet|tweeted|post|posted|tell|write|written|make|made)\b|什么时候说的|何时说的|哪天说的|什么时候发的|什么时候讲的"
+)
+THIS = Pattern(r"\b(this|that|the same)\b|这个|这位|那个|那位|该")
 FRAGMENT = Pattern(r"[“\"「『‘](.+?)[”\"」』’]")  # words put in quotation marks
 SPEAKER_ON = Pattern(r"\b(on|about|re|regarding|over)\b|关于|谈|论")
 WHO_SAID_WORDS = Pattern(
@@ -84,10 +89,12 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
             analysis = analyse(core, store, known=known_words())
         else:  # "…ALB1's count was on Tuesday. What was the margin?"
             context = _context_before(before, store) or context
+    analysis, namesake = absorb_name_typos(analysis, store, known_words(), core)  # "Jon Logan"; "Jim Logan"
     lang = reply_language(analysis.norm, [h.text for h in analysis.hits])
     cut = asked if len(question) > LONG or "\n" in text.strip() else None
     resolver = _Resolver(question, cut, analysis, lang, store, context)
     resolver.instructed = instructed
+    resolver.namesake = namesake
     return resolver.resolve()
 
 
@@ -152,6 +159,7 @@ class _Resolver(PeopleAnswers):
             self._who_said,  # "who said <words>": the words are searched in the quotes, not matched as a row
             self._stranger,  # "what did Jeff Bezos say": a speaker the store doesn't know gets no one else's words
             self._described_person,  # "who is the LDJ5 treasurer?", "who is leading the audit?": found by role
+            self._when_said,  # "when did he say it?": the date of the quote just shown
             self._speaker_on,  # "Chris Smalls on JFK8", "斯莫斯谈LDJ5": a speaker and an election only: their quotes
             self._follow_up,  # "and LDJ5?", "它的投票率呢": the last turn's kind of question, with new or carried records
             self._only_names,  # "ALB1", "Chris Smalls", "Staten Island": the record itself
@@ -347,6 +355,9 @@ class _Resolver(PeopleAnswers):
         return narrow(found, self.store, channel_asked(self.a.norm), None, None) or found
 
     def _stranger(self) -> Answer | None:
+        if self.namesake:  # "What did Jim Logan say?": not John Logan, and nobody on file
+            intent = Intent.who_is if self.verdict.best.row.intent is Intent.who_is else Intent.quotes
+            return self._answer(Kind.not_found, intent, row=intent.value, unknown=self.namesake, unknown_kind="speaker")
         if self.people or self._only_records:
             return None
         intent = self.verdict.best.row.intent  # a name the store lacks is an unknown word too: its cue suffices
@@ -368,7 +379,8 @@ class _Resolver(PeopleAnswers):
         )
 
     def _described_person(self) -> Answer | None:
-        if self.people or not WHO_ASKS.search(self.a.norm) or WHO_SAID_WORDS.search(self.a.norm):
+        asks = WHO_ASKS.search(self.a.norm) or NAME_ASKS.search(self.a.norm)
+        if self.people or not asks or WHO_SAID_WORDS.search(self.a.norm):
             return None
         role = role_asked(self.a.norm)
         if self.orgs:  # "the ALU's treasurer", "who … now leads the ALU?": a role in an organisation named
@@ -382,6 +394,9 @@ class _Resolver(PeopleAnswers):
                 found = [p for p in found if p in described]
         else:
             found = holders(None, role[0], self.store) if role else self.described_people()
+        if found and self.context and self.context.people and THIS.search(self.a.norm):
+            # "这个发言人叫什么名字", "that spokesperson": the holder the conversation was about
+            found = [p for p in found if p.id in self.context.people] or found
         if role and found and self.elections:  # "the LDJ5 treasurer", "ALB1的发言人": the holder(s) tied to it
             found = self.tied(found)
             if not found:
@@ -397,6 +412,13 @@ class _Resolver(PeopleAnswers):
             return None
         self.people = found
         return self._who_is(BY_NAME["who_is"])
+
+    def _when_said(self) -> Answer | None:
+        ctx = self.context
+        if ctx is None or not ctx.quotes or not WHEN_SAID.search(self.a.norm):
+            return None
+        shown = [self.store.quotes[q] for q in ctx.quotes[:1] if q in self.store.quotes]
+        return self._quotes_answer(Intent.quotes, shown, "quotes") if shown else None
 
     def _speaker_on(self) -> Answer | None:
         """A speaker named with an election and nothing else but "on"/"about" asks what they said about

@@ -57,7 +57,8 @@ class Context:
             earlier=earlier,
             people=tuple(people[:3]) or before.people,
             organisations=tuple(o.id for o in a.organisations)[:3] or before.organisations,
-            quotes=tuple(q.id for q in a.quotes[:3]),
+            # a turn about the speaker ("what's her title?") keeps the quotes shown before ("when did she say it?")
+            quotes=tuple(q.id for q in a.quotes[:3]) or (before.quotes if a.intent.value == "who_is" else ()),
             intent=a.intent.value if a.row else before.intent,
             figure=a.figure.value if a.figure else (None if a.row else before.figure),
             row=a.row or before.row,

@@ -107,6 +107,11 @@ class Analysis:
         return list(seen)
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Edits (deletion, insertion, substitution, transposition) between two words."""
+    return int(OSA.distance(a, b))
+
+
 def edits1(word: str, alphabet: str = ascii_lowercase) -> set[str]:
     """Every string one edit from `word`: deletion, transposition, substitution, insertion."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]

@@ -42,7 +42,7 @@ from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
 # Words after these are what was said, not who said it
-TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of)\b|关于|有关")
+TOPIC_WORDS = re.compile(r"\b(?:about|regarding|concerning|on the subject of)\b|关于|有关")
 # The election's own sides as speakers: "what did the union say", "the company's response", "工会怎么说"
 UNION_SPEAKS = Pattern(
     r"\b(did|does|has|had|would) the union (say|said|respond|react|tell|comment|post|tweet)|\b(from|by) the union\b|\bthe union'?s (reaction|response|statement|view|take|comments?)\b|工会(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
@@ -177,7 +177,7 @@ class PeopleAnswers(Replies):
         if people:
             return Speakers(tuple(p.id for p in people))
         role = role_asked(
-            TOPIC.split(self.a.norm, maxsplit=1)[0]
+            TOPIC_WORDS.split(self.a.norm, maxsplit=1)[0]
         )  # "Amazon … about workers' rights": workers are the topic
         if self.orgs:
             org = self.orgs[0]

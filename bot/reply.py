@@ -49,6 +49,7 @@ class Replies:
         self.question, self.asked, self.a, self.lang, self.store = question, asked, a, lang, store
         self.read = asked or plain_words(question)  # the words read, as written (names keep their capitals)
         self.context = context
+        self.namesake: str | None = None  # a person named like one on file but with another first name
         self.instructed = False  # the message held instructions to the bot (dropped before reading)
         self.elections = [store.elections[t.key] for t in a.targets("election")]
         self.people = [store.people[t.key] for t in a.targets("person")]

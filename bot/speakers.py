@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from bot.lexicon import Pattern
-from bot.matcher import Analysis, normalise
+from bot.matcher import Analysis, edit_distance, normalise
 from bot.models import Channel, Organisation, Person, Quote
 from bot.store import Store
 from bot.textsearch import terms
@@ -329,3 +330,39 @@ def narrow(
             continue
         out.append(q)
     return out
+
+
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "senator", "rep", "president", "chair", "comrade"]
+)
+
+
+def absorb_name_typos(a: Analysis, store: Store, known: frozenset[str], text: str) -> tuple[Analysis, str | None]:
+    """A misspelt word beside a person the question names is the rest of their name ("Jon Logan":
+    "Logan" is John Logan, "Jon" one or two edits from "John"): read as part of the name, not as an
+    unknown word. A capitalised first name that is not theirs ("Jim Logan") is another person: it
+    is returned, so nobody else's words are given for them."""
+    people = [store.people[t.key] for t in a.targets("person") if t.key in store.people]
+    if not people or "P" not in a.template.split():
+        return a, None
+    names = {w for p in people for name in (p.name, *p.aliases) for w in normalise(name).split() if len(w) > 2}
+    words = a.template.split()
+    drop = set()
+    for n, word in enumerate(words):
+        if word in known or word in HONORIFICS or not word.isalpha() or not word.islower() or len(word) < 3:
+            continue
+        before = n + 1 < len(words) and words[n + 1] == "P"
+        if not (before or (n > 0 and words[n - 1] == "P")) or word in names:
+            continue
+        limit = 1 if len(word) <= 4 else 2
+        if any(edit_distance(word, name) <= limit and word[0] == name[0] for name in names):
+            drop.add(n)
+            continue
+        written = re.search(rf"\b{re.escape(word)}\s+(\S+)", text, re.IGNORECASE) if before else None
+        if written and written.group(0)[0].isupper():  # "Jim Logan": a first name that is not John Logan's
+            return a, written.group(0).rstrip("?.!,")
+    if not drop:
+        return a, None
+    kept = [w for n, w in enumerate(words) if n not in drop]
+    gone = {words[n] for n in drop}
+    return replace(a, template=" ".join(kept), leftover=[w for w in a.leftover if w not in gone]), None
