@@ -42,7 +42,7 @@ from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
 # Words after these are what was said, not who said it
-TOPIC_WORDS = re.compile(r"\b(?:about|regarding|concerning|on the subject of)\b|关于|有关")
+TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of)\b|关于|有关")
 # The election's own sides as speakers: "what did the union say", "the company's response", "工会怎么说"
 UNION_SPEAKS = Pattern(
     r"\b(did|does|has|had|would) the union (say|said|respond|react|tell|comment|post|tweet)|\b(from|by) the union\b|\bthe union'?s (reaction|response|statement|view|take|comments?)\b|工会(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
@@ -54,7 +54,7 @@ OTHER = Pattern(r"\b(else|other|another|more)\b|还说|另外|其他|别的")
 ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
 MAX_LIST = 20
 # A topic named after "about"/"关于"; quotes shown must hold most of its weight (rare words count most).
-TOPIC = Pattern(
+TOPIC_NAMED = Pattern(
     r"\b(?:about|regarding|on the (?:topic|subject) of) (?P<t>.+)$|关于(?P<z>.+?)(?:说|讲|发|表示|有什么|有何|怎么|的言论|的声明|的推文|的看法|[?？]|$)"
 )
 TOPIC_COVERAGE = 0.6
@@ -177,7 +177,7 @@ class PeopleAnswers(Replies):
         if people:
             return Speakers(tuple(p.id for p in people))
         role = role_asked(
-            TOPIC_WORDS.split(self.a.norm, maxsplit=1)[0]
+            TOPIC.split(self.a.norm, maxsplit=1)[0]
         )  # "Amazon … about workers' rights": workers are the topic
         if self.orgs:
             org = self.orgs[0]
@@ -328,7 +328,7 @@ class PeopleAnswers(Replies):
 
     def _topic_asked(self) -> set[str]:
         """The topic a question names after "about"/"关于" (records and the question's own words aside)."""
-        found = TOPIC.search(self.a.template)
+        found = TOPIC_NAMED.search(self.a.template)
         if not found:
             return set()
         asked = re.sub(
