@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cached_property
 
-from bot import aggregates
+from bot import aggregates, official
 from bot.context import Context
 from bot.figures import derive
 from bot.intent import SUGGEST, Scored, Verdict, is_strange, judge, known_words, score
@@ -27,7 +27,7 @@ from bot.language import (
 )
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import Analysis, analyse, index_for, normalise
-from bot.models import Answer, Election, Intent, Kind, Lang, Person, Quote, Suggestion
+from bot.models import Answer, Election, Intent, Kind, Lang, Person, Quote, Suggestion, WinRate
 from bot.people import PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
@@ -48,6 +48,7 @@ YES_NO = Pattern(r"^(was|were|is|are|did|does|do|has|have|had|will|would|can|cou
 RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the result holds
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
+RIVAL = 15  # a second figure row's cued score this close to the best: the question asks for both (the tally)
 WHO_SAID_COVERAGE = 0.6
 WHO_SAID_COVERAGE_QUOTED = 0.8  # words the question puts in quotation marks
 VAGUE = frozenset({"someth", "anyth", "thing", "stuff", "word"})  # "who said something about …" (stemmed)
@@ -152,6 +153,8 @@ class _Resolver(PeopleAnswers):
         """What is tried, in order; the first step that returns an answer wins."""
         return (
             self._help,  # nothing asked, or asking for help
+            self._official,  # a case number the NLRB layer holds, or a linked election's tallies over time
+            self._official_scope,  # an NLRB employer or national union named: lists, counts, rates over the layer
             self._unknown_code,  # a code the store doesn't have: never answer about another election
             self._who_said,  # "who said <words>": the words are searched in the quotes, not matched as a row
             self._stranger,  # "what did Jeff Bezos say": a speaker the store doesn't know gets no one else's words
@@ -189,6 +192,103 @@ class _Resolver(PeopleAnswers):
         ):
             return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
         return None
+
+    def _official(self) -> Answer | None:
+        """Issue 9: a case number is looked up exactly in the official layer; a curated election
+        named with words about its tallies over time ("the first Bessemer vote") shows its case's history."""
+        cases = official.case_numbers(self.a.norm)
+        records = official.tallies(self.store, cases)
+        history = official.asks_history(self.a.norm)
+        linked = [e for e in self.elections if e.case_number in cases] if records else []
+        if not records and not cases and len(self.elections) == 1 and history:
+            records = self.store.official_for(self.elections[0].id)
+            linked = list(self.elections) if len(records) > 1 else []
+            records = records if linked else ()
+        if not records and cases and not self.elections:  # exact: a case number not on file is never guessed
+            return self._answer(
+                Kind.not_found,
+                Intent.result,
+                row="result",
+                unknown=cases[0],
+                unknown_kind="code",
+                examples=examples(self.store, self.lang),
+            )
+        if not records:
+            return None
+        row = self._official_row()
+        intent = row.intent
+        if history and len(records) > 1:
+            intent, row = Intent.history, BY_NAME["history"]
+        found = self._elections_answer(intent, linked, row=row.name, official=records)
+        return replace(found, figure=row.figure) if intent is Intent.figure else found
+
+    def _official_scope(self) -> Answer | None:
+        """Issue 9: a question naming an employer or national union of the official layer (not a
+        curated election) is answered over the NLRB's records; bare questions stay with the news layer."""
+        if self.elections or self.people or self.verdict.best.row.intent in official.ABOUT_WORDS:
+            return None
+        if not official.may_name(self.a.norm, known_words()):
+            return None  # every word is the table's own: the (deferred) layer is not even read
+        found = official.scope(self.a.norm, self.store, known=known_words())
+        if not (found.named or (found.official_word and (found.state or found.city or found.year))):
+            return None  # "which elections did the union lose?": the news layer's elections
+        if self.orgs and not found.affiliation:  # "the Teamsters" is an organisation and a national union
+            return None
+        elections = official.elections(self.store, official.select(self.store, found))
+        scored = score(self.a.template)
+        row = next((s.row for s in scored[:3] if s.row.intent in official.OVER_MANY), BY_NAME["list"])
+        if official.RATE_WORDS.search(self.a.norm) and aggregates.WON.search(self.a.norm):
+            row = BY_NAME["win_rate"]  # "what share of … did the union win": a rate, over many elections
+        said = found.words(self.store)
+        if official.asks_history(self.a.norm) and any(len(e) > 1 for e in elections):
+            history = [e for e in elections if official.reran(e)] or [e for e in elections if len(e) > 1]
+            shown = tuple(r for e in history[: official.PAGE] for r in e)
+            return self._answer(
+                Kind.answered,
+                Intent.history,
+                row="history",
+                official=shown,
+                official_total=len(history),
+                official_scope=said,
+            )
+        if row.intent is not Intent.win_rate:
+            wanted = {
+                w for w, words in (("won", aggregates.WON), ("lost", aggregates.LOST)) if words.search(self.a.norm)
+            }
+            if len(wanted) == 1:
+                elections = [e for e in elections if official.result(self.store, e) in wanted]
+        rate = None
+        if row.intent is Intent.win_rate:
+            results = [official.result(self.store, e) for e in elections]
+            rate = WinRate(won=results.count("won"), decided=results.count("won") + results.count("lost"))
+        if row.intent is Intent.rank:
+            page = official.ranked(elections, row.name, MAX_RANKED)
+        else:
+            page = elections[: official.PAGE]
+        return self._answer(
+            Kind.answered if elections else Kind.not_found,
+            row.intent,
+            row=row.name,
+            official=tuple(r for e in page for r in e),
+            official_total=len(elections),
+            official_scope=said,
+            win_rate=rate,
+        )
+
+    def _official_row(self) -> QuestionKind:
+        """The row a question about one case asks: the best row when its own words point to it (and
+        no second figure row's words do: "which union won and by how much" is the tally), else the result.
+        Chinese rows carry few cue words: there the table's sure verdict is enough."""
+        scored = score(official.without_cases(self.a.template))
+        best = scored[0]
+        if best.row.intent not in official.ONE_TALLY:
+            return BY_NAME["result"]
+        figures_cued = [s for s in scored if s.cue and s.row.intent is Intent.figure and s.score >= best.score - RIVAL]
+        if best.cue and len(figures_cued) <= 1:
+            return best.row
+        if not best.cue and self.lang == "zh" and judge(scored, elections=1).sure:
+            return best.row
+        return BY_NAME["result"]
 
     def _unknown_code(self) -> Answer | None:
         if not self.a.unknown_codes or (self.people and self.verdict.best.row.intent is Intent.quotes):
@@ -493,6 +593,8 @@ class _Resolver(PeopleAnswers):
             return self._suggest(self._election_suggestions(elections, row))
         found = self._elections_answer(row.intent, elections, row=row.name, figure=row.figure)
         e = elections[0]
+        if row.intent in official.BOTH_LAYERS:  # issue 9: the NLRB's record of the same election, or "not on file"
+            found = replace(found, official=self.store.official_for(e.id), official_checked=True)
         if row.reads and row.reads(e, derive(e)) is None:  # the sources don't give it: said, not answered
             return replace(found, kind=Kind.not_found)
         return found

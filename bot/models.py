@@ -12,7 +12,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+if TYPE_CHECKING:  # the official records load with the layer, on first use
+    from bot.nlrb.records import OfficialElection
 
 Lang = Literal["en", "zh"]
 ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -478,6 +481,11 @@ class Answer:
     win_rate: WinRate | None = None
     channel: Channel | None = None  # quotes narrowed to one channel
     speakers: tuple[str, ...] = ()  # quotes: everyone whose statements were asked for (a follow-up asks them again)
+    official: tuple[OfficialElection, ...] = ()  # NLRB tallies the answer is about (issue 9), history order
+    official_total: int = 0  # official lists: how many tallies match (only the first page is carried)
+    official_page: int = 0  # official lists: the page carried (0: the first)
+    official_scope: str | None = None  # official lists: what they are filtered on ("Starbucks, Oregon")
+    official_checked: bool = False  # a curated election's NLRB record was looked for (none: "not on file")
 
     @property
     def answered(self) -> bool:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from bot.messages import OUTCOME, TALLY_KIND, VERDICT, date_text, msg
 from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
 from bot.places import state_name, zh_name
+from bot.render_official import both_layers, not_on_file, official_lines, scope_lines
 from bot.render_records import not_answered_lines, organisation_lines, quote_lines, who_is_lines
 from bot.table import BY_NAME, FIGURE_ROW, QuestionKind, Value
 
@@ -292,17 +293,45 @@ BUILDERS: dict[Intent, Callable[[Answer], Parts]] = {
 }
 
 
+def official_parts(answer: Answer) -> Parts:
+    many = answer.official_total or answer.official_scope is not None
+    lines = scope_lines(answer) if many else official_lines(answer.official, answer.lang)
+    return Parts(lines[0], tuple(lines[1:]))
+
+
+def with_official(parts: Parts, answer: Answer) -> Parts:
+    """The news layer's answer, then the NLRB's record of the same election: each with its source."""
+    official = [
+        both_layers(answer.elections[0], answer.official, answer.lang),
+        *official_lines(answer.official, answer.lang),
+    ]
+    return Parts(parts.headline, (*parts.body, *([parts.source] if parts.source else []), *official), None, parts.tally)
+
+
 def render_parts(answer: Answer) -> Parts:
     lang = answer.lang
     if answer.kind is Kind.help:
         parts = Parts(msg(lang, "help"), (msg(lang, "try", examples=examples_text(answer)),))
     elif answer.kind is Kind.not_found and answer.intent is Intent.figure and answer.elections:
         parts = _one_election(answer)  # the row's "the sources don't say", with the tally for context
+    elif answer.official_scope is not None:  # issue 9: an answer over the NLRB's records
+        parts = official_parts(answer)
     elif answer.kind in (Kind.suggestions, Kind.not_found):
         lines = not_answered_lines(answer)
         parts = Parts(lines[0], tuple(lines[1:]))
+    elif answer.official and not answer.elections:  # issue 9: the NLRB's tallies alone
+        parts = official_parts(answer)
     else:
         parts = BUILDERS[answer.intent](answer)
+    if answer.official and answer.elections:  # the news layer's record, then the NLRB's
+        parts = with_official(parts, answer)
+    elif answer.official_checked and answer.elections:  # ALB1: no case on file, said rather than guessed
+        parts = Parts(
+            parts.headline,
+            (*parts.body, *([parts.source] if parts.source else []), not_on_file(answer)),
+            None,
+            parts.tally,
+        )
     if answer.asked:
         return Parts(
             parts.headline,

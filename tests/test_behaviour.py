@@ -19,9 +19,8 @@ from bot.store import Store
 
 QUESTIONS = Path(__file__).parent / "questions"
 NEEDS_NLRB = {"nlrb"}  # question files about the NLRB official layer (issue 9)
-# The curated elections now carry case numbers, but the engine answers only from the curated
-# records: the official layer's rows are asked once it reads Store.official (a follow-up of issue 9).
-ENGINE_READS_OFFICIAL = False
+# The engine answers from the official layer (Store.official, issue 9): its rows are asked too.
+ENGINE_READS_OFFICIAL = True
 
 
 def load_rows(*, nlrb: bool = False) -> list[dict[str, Any]]:

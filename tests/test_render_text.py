@@ -13,7 +13,8 @@ def test_tally_answer_whole_text(real_store: Store) -> None:
         "The ALU's third attempt to unionize an Amazon warehouse.\n"
         "Organizers at ALB1 say they were inspired to form a union by the ALU's success on Staten Island; "
         "some workers said they were also motivated by seeing colleagues injured on the job.\n"
-        "NLRB preliminary tally, 2022-10-18 · Source: CNN, 2022-10-18"
+        "NLRB preliminary tally, 2022-10-18 · Source: CNN, 2022-10-18\n"
+        "ALB1: the NLRB's record of this election isn't in the files on hand (no case number on file)."  # issue 9
     )
 
 
