@@ -31,7 +31,16 @@ from bot.models import Answer, Election, Intent, Kind, Lang, Person, Quote, Sugg
 from bot.people import PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
-from bot.speakers import absorb_name_typos, channel_asked, holders, narrow, role_asked, role_index, unknown_name
+from bot.speakers import (
+    absorb_name_typos,
+    capitalised_names,
+    channel_asked,
+    holders,
+    narrow,
+    role_asked,
+    role_index,
+    unknown_name,
+)
 from bot.store import Store
 from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
@@ -234,6 +243,15 @@ class _Resolver(PeopleAnswers):
             return None  # "which elections did the union lose?": the news layer's elections
         if self.orgs and not found.affiliation:  # "the Teamsters" is an organisation and a national union
             return None
+        covered = set(normalise(found.words(self.store)).split()) | {w for h in self.a.hits for w in h.text.split()}
+        strangers = capitalised_names(self.read, covered, known_words())
+        if strangers:  # "the Apple store in Atlantis": a place (or name) the layer doesn't know is no other place
+            return self._answer(
+                Kind.not_found,
+                Intent.unknown,
+                unknown=max(strangers, key=len),
+                examples=examples(self.store, self.lang),
+            )
         elections = official.elections(self.store, official.select(self.store, found))
         scored = score(self.a.template)
         row = next((s.row for s in scored[:3] if s.row.intent in official.OVER_MANY), BY_NAME["list"])

@@ -238,7 +238,7 @@ def _about(person: Person, store: Store) -> str:
     return normalise(" ".join([text, *initials]))
 
 
-def _capitalised_names(question: str, covered: set[str], known: frozenset[str]) -> list[str]:
+def capitalised_names(question: str, covered: set[str], known: frozenset[str]) -> list[str]:
     """Runs of capitalised words (not opening a sentence) that are neither records nor known words."""
     found: list[list[str]] = []
     last_end = -1
@@ -261,7 +261,7 @@ def unknown_name(question: str, analysis: Analysis, known: frozenset[str]) -> st
     """A name-like span (capitalised, or unknown words where a speaker goes, or Chinese before
     "说了什么") that no record of the store owns."""
     covered = {w for hit in analysis.hits for w in hit.text.split()}
-    found = _capitalised_names(question, covered, known)
+    found = capitalised_names(question, covered, known)
     if found:
         return max(found, key=len)
     phrase = _SPEAKER_PHRASE.search(analysis.norm)
