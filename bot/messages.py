@@ -66,7 +66,7 @@ MESSAGES: dict[Lang, dict[str, str]] = {
     "en": {
         "tally_no_yes": "{label}: {no} no / {yes} yes — {outcome}{union}",
         "tally_yes_no": "{label}: {yes} yes / {no} no — {outcome}{union}",
-        "no_counts": "{label}: {outcome}{union} — the sources give no vote counts",
+        "no_counts": "{label}: {outcome}{union} — the news sources give no vote counts",
         "union": " ({name})",
         "tally_line": "NLRB {kind}tally, {date}",
         "sources": "Source: {list}",
@@ -157,7 +157,7 @@ MESSAGES: dict[Lang, dict[str, str]] = {
     "zh": {
         "tally_no_yes": "{label}：反对 {no} 票 / 赞成 {yes} 票 — {outcome}{union}",
         "tally_yes_no": "{label}：赞成 {yes} 票 / 反对 {no} 票 — {outcome}{union}",
-        "no_counts": "{label}：{outcome}{union} — 来源未给出票数",
+        "no_counts": "{label}：{outcome}{union} — 新闻来源未给出票数",
         "union": "（{name}）",
         "tally_line": "NLRB {kind}计票，{date}",
         "sources": "来源：{list}",

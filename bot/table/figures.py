@@ -110,7 +110,7 @@ FIGURE_ROWS = (
             "zh": r"赞成|支持票|支持工会|得了?多少票|得票数",
         },
         says={"en": "{label}: {n:,} votes for the union{union}", "zh": "{label}：赞成加入工会 {n:,} 票{union}"},
-        unknown={"en": "{label}: the sources give no vote counts.", "zh": "{label}：来源未给出票数。"},
+        unknown={"en": "{label}: the news sources give no vote counts.", "zh": "{label}：新闻来源未给出票数。"},
     ),
     figure_row(
         Figure.votes_against,
@@ -130,7 +130,7 @@ FIGURE_ROWS = (
             "zh": r"反对票|反对工会|投了?反对",
         },
         says={"en": "{label}: {n:,} votes against the union{union}", "zh": "{label}：反对加入工会 {n:,} 票{union}"},
-        unknown={"en": "{label}: the sources give no vote counts.", "zh": "{label}：来源未给出票数。"},
+        unknown={"en": "{label}: the news sources give no vote counts.", "zh": "{label}：新闻来源未给出票数。"},
     ),
     figure_row(
         Figure.counted,
@@ -304,8 +304,8 @@ FIGURE_ROWS = (
             "zh": "{label}：{verdict}，相差 {n:,} 票（反对 {no:,} / 赞成 {yes:,}），差距 {pts:.1f} 个百分点",
         },
         unknown={
-            "en": "{label}: the sources give no vote counts, so no margin.",
-            "zh": "{label}：来源未给出票数，无法计算差距。",
+            "en": "{label}: the news sources give no vote counts, so no margin.",
+            "zh": "{label}：新闻来源未给出票数，无法计算差距。",
         },
     ),
     figure_row(
@@ -337,8 +337,8 @@ FIGURE_ROWS = (
             "zh": "{label}：赞成 {for_pct:.1f}%，反对 {against_pct:.1f}%（共清点 {counted:,} 张选票）",
         },
         unknown={
-            "en": "{label}: the sources give no vote counts, so no shares.",
-            "zh": "{label}：来源未给出票数，无法计算比例。",
+            "en": "{label}: the news sources give no vote counts, so no shares.",
+            "zh": "{label}：新闻来源未给出票数，无法计算比例。",
         },
     ),
 )
