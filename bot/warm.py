@@ -13,11 +13,9 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot import answer as _answer  # noqa: F401  (imported so its patterns are loaded and found below)
+from bot.answer import prepare as build_indexes  # importing the engine also loads the patterns found below
 from bot.lexicon import Pattern
-from bot.matcher import index_for
 from bot.store import Store
-from bot.textsearch import quote_index
 
 
 @dataclass(frozen=True)
@@ -60,8 +58,7 @@ def prepare(store: Store, *, freeze: bool = False) -> Prepared:
     """Build the indexes and patterns for `store`. `freeze` (just before a fork) moves every object
     built so far out of the collector's reach, so workers' collections don't copy shared pages."""
     started = time.perf_counter()
-    index_for(store)
-    quote_index(store)
+    build_indexes(store)  # matcher, quote words, roles, rank orders, the official layer's elections
     patterns = compile_patterns()
     if freeze:
         gc.collect()
