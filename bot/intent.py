@@ -210,20 +210,27 @@ def known_chars() -> frozenset[str]:
     return frozenset(ch for text in texts for ch in text if is_cjk(ch))
 
 
+def unknown_words(template: str) -> list[str]:
+    """The template's Latin words that no phrasing, cue or word list knows."""
+    return [w for w in template.split() if w.isalpha() and w.islower() and not is_cjk(w) and w not in known_words()]
+
+
+def _unknown_chars(template: str) -> int:
+    """How many of the template's Chinese characters appear in no phrasing or cue."""
+    return sum(1 for ch in template if is_cjk(ch) and ch not in known_chars() and ch not in ZH_PLAIN)
+
+
 def is_strange(template: str) -> bool:
     """Whether a question is mostly about something nothing here knows: a Latin word no phrasing,
     cue or word list knows, or three Chinese characters that appear in no phrasing or cue."""
-    words = [w for w in template.split() if w.isalpha() and w.islower() and not is_cjk(w) and w not in known_words()]
-    chars = [ch for ch in template if is_cjk(ch) and ch not in known_chars() and ch not in ZH_PLAIN]
-    return bool(words) or len(chars) >= 3
+    return bool(unknown_words(template)) or _unknown_chars(template) >= 3
 
 
 def is_off_topic(template: str) -> bool:
     """Whether a question is about something else than the conversation's elections: strange (see
     above) for a reason other than a comparison's word ("which had the wider margin?" compares them)."""
-    words = [w for w in template.split() if w.isalpha() and w.islower() and not is_cjk(w) and w not in known_words()]
-    chars = [ch for ch in template if is_cjk(ch) and ch not in known_chars() and ch not in ZH_PLAIN]
-    return any(not w.endswith(("er", "est")) for w in words) or len(chars) >= 3
+    words = unknown_words(template)
+    return any(not w.endswith(("er", "est")) for w in words) or _unknown_chars(template) >= 3
 
 
 class Scored(NamedTuple):
@@ -252,7 +259,7 @@ def score(template: str, carried: str = "") -> tuple[Scored, ...]:
     """Every row's score for a question template, best first. `carried`: the placeholders the
     conversation can fill (a follow-up's election or person is not missing)."""
     key = template_key(template)
-    unknown = [w for w in key.split() if w.isalpha() and w.islower() and not is_cjk(w) and w not in known_words()]
+    unknown = unknown_words(key)
     slots = "".join(c for c in key if c in "EPOLY" and c.isupper())
     best = [0.0] * len(TABLE)
     latin = any(w.isascii() and w.islower() for w in key.split())
