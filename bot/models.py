@@ -486,6 +486,8 @@ class Answer:
     official_page: int = 0  # official lists: the page carried (0: the first)
     official_scope: str | None = None  # official lists: what they are filtered on ("Starbucks, Oregon")
     official_checked: bool = False  # a curated election's NLRB record was looked for (none: "not on file")
+    role: str | None = None  # who-is: the role asked ("leads", "发言人"): "and the Teamsters?" asks it again
+    combined: bool = False  # a comparison asked for the figures' sum ("total yes votes across LDJ5 and ALB1")
 
     @property
     def answered(self) -> bool:

@@ -4,16 +4,17 @@ with an election, and a topic follow-up. Never a quote in the wrong mouth."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.intent import known_words
 from bot.language import (
     is_cjk,
 )
 from bot.lexicon import Pattern
 from bot.matcher import normalise
-from bot.models import Answer, Intent, Kind, Quote
-from bot.people import PeopleAnswers
-from bot.reply import MAX_SUGGESTIONS, POINTING
-from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
+from bot.models import Answer, Intent, Kind, Person, Quote
+from bot.people import TOPIC_COVERAGE, PeopleAnswers
+from bot.reply import MAX_SUGGESTIONS, POINTING, examples
 from bot.speakers import (
     channel_asked,
     holders,
@@ -36,6 +37,10 @@ WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|
 NAME_ASKS = Pattern(r"^what\b.*\bname\b|叫什么名字")  # "what's that spokesperson's name?"
 WHEN_SAID = Pattern(
     r"\bwhen (did|was|were) (he|she|they|it|that|this|\w+) (say|said|tweet|tweeted|post|posted|tell|write|written|make|made)\b|什么时候说的|何时说的|哪天说的|什么时候发的|什么时候讲的"
+)
+# A question about who someone is that asks for their words too ("who was …, and what did he say?")
+SAID_TOO = Pattern(
+    r"\b(and|&) what (did|does|has) (he|she|they|it) (say|said|tell|told)\b|(他|她|它)说了什么|(他|她)怎么说"
 )
 THIS = Pattern(r"\b(this|that|the same)\b|这个|这位|那个|那位|该")
 FRAGMENT = Pattern(r"[“\"「『‘](.+?)[”\"」』’]")  # words put in quotation marks
@@ -74,7 +79,7 @@ class Said(PeopleAnswers):
                 )
         index = quote_index(self.store)
         needed = min(2, len(query))  # one shared word is no match, however rare ("would win" ≠ "after the win")
-        found = [(cov, qid) for cov, qid in index.search(query, coverage) if len(query & index.terms[qid]) >= needed]
+        found = [(cov, qid) for cov, qid in index.search(query, coverage) if index.shared(query, qid) >= needed]
         quotes_row = BY_NAME["quotes"]
         if not found and self.elections and next(s for s in self.verdict_all if s.row is quotes_row).cue:
             return self._quotes(quotes_row, [])  # "who reacted on Twitter to the LDJ5 result?": what was said about it
@@ -144,9 +149,13 @@ class Said(PeopleAnswers):
                 found = [p for p in found if p in described]
         else:
             found = holders(None, role[0], self.store) if role else self.described_people()
-        if found and self.context and self.context.people and THIS.search(self.a.norm):
-            # "这个发言人叫什么名字", "that spokesperson": the holder the conversation was about
-            found = [p for p in found if p.id in self.context.people] or found
+        if found and self.context and THIS.search(self.a.norm):
+            # "这个发言人叫什么名字", "that spokesperson": the holder whose words were just shown, else
+            # the one the conversation was about
+            shown = {self.store.quotes[q].speaker for q in self.context.quotes if q in self.store.quotes}
+            found = [p for p in found if p.id in shown] or [p for p in found if p.id in self.context.people] or found
+        if len(found) > 1:  # "the Amazon spokesperson quoted about injuries": the one who spoke on it
+            found = self.spoke_on_topic(found) or found
         if role and found and self.elections:  # "the LDJ5 treasurer", "ALB1的发言人": the holder(s) tied to it
             found = self.tied(found)
             if not found:
@@ -161,7 +170,18 @@ class Said(PeopleAnswers):
         if not found or len(found) > MAX_SUGGESTIONS:
             return None
         self.people = found
+        if SAID_TOO.search(self.a.norm):  # "… and what did he say?": their words, on the topic asked
+            return self._quotes(BY_NAME["quotes"], found)
         return self._who_is(BY_NAME["who_is"])
+
+    def spoke_on_topic(self, people: Sequence[Person]) -> list[Person]:
+        """Of the people, those with a statement on the topic the question names."""
+        topic = self._topic_asked() or self._topic_words()
+        if not topic:
+            return []
+        index = quote_index(self.store)
+        said = {p.id: [q.id for q in self.store.quotes_by_speaker.get(p.id, ())] for p in people}
+        return [p for p in people if index.holding(topic, said[p.id], TOPIC_COVERAGE)]
 
     def _when_said(self) -> Answer | None:
         ctx = self.context
