@@ -62,6 +62,7 @@ class Resolver(Running, OfficialSteps):
             self._compare_again,  # after a comparison, "which had the wider margin?" compares on that figure
             self._sure,  # the best row of the question table, when it is sure
             self._claim,  # "is that right?", "just confirm it", an instruction: the election's facts, not the claim
+            self._speaker_topic,  # "Did Amazon question the signatures?": a speaker and words one of their quotes holds
             self._about_one,  # "ALB1 tally", "vote split at LDJ5": one election and no other kind's words: its result
             self._topic_follow_up,  # after someone's quotes, "did he say anything about a trillion dollar company?"
             self._unsure,  # close: offer the best rows as questions; far: "I don't know"
