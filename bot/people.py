@@ -10,7 +10,7 @@ from bot import aggregates
 from bot.figures import derive
 from bot.intent import known_words
 from bot.language import is_cjk
-from bot.lexicon import DOMAIN, Pattern
+from bot.lexicon import DOMAIN, Pattern, words
 from bot.matcher import index_for
 from bot.messages import msg
 from bot.models import (
@@ -43,7 +43,12 @@ from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
 # Words after these are what was said, not who said it
-TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of)\b|关于|有关")
+TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of|whether)\b|关于|有关")
+# Words about saying something, never its topic ("did Smalls mention dominoes?")
+SAYING = words(
+    "mention mentions mentioning raise raised raising talk talking discuss discussed discussing address addressed "
+    "comments commented question questioned full text quote quoted quotes position stance view views words"
+)
 # The election's own sides as speakers: "what did the union say", "the company's response", "工会怎么说"
 UNION_SPEAKS = Pattern(
     r"\b(did|does|has|had|would) the union (say|said|respond|react|tell|comment|post|tweet)|\b(from|by) the union\b|\bthe union'?s (reaction|response|statement|view|take|comments?)\b|工会(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
@@ -193,7 +198,7 @@ class PeopleAnswers(Replies):
                 )
             return self._voices(org)
         if role is not None:
-            stranger = unknown_name(self.read, self.a, known=known_words()) or ""
+            stranger = unknown_name(self.read, self.a, known=known_words()) or self.role_described(role[1])
             found = holders(None, role[0], self.store, described=stranger)
             return (
                 Speakers(tuple(p.id for p in found)) if found else Speakers((), unknown=self._described(None, role[1]))
@@ -204,6 +209,12 @@ class PeopleAnswers(Replies):
         if self.context and self.context.people and not self.elections:
             return Speakers(self.context.people)
         return Speakers(())
+
+    def role_described(self, role: str) -> str:
+        """Words the engine doesn't know just before the role asked, however written ("the harvard
+        professor", "the sf state professor"): who is described, never ignored."""
+        head = self.a.norm.split(role, 1)[0].split()[-3:]
+        return " ".join(w for w in head if w.isalpha() and not is_cjk(w) and w not in known_words())
 
     def _voices(self, org: Organisation) -> Speakers:
         """An organisation and the people who speak for it (its spokespeople, else all its people)."""
@@ -278,17 +289,14 @@ class PeopleAnswers(Replies):
         named_sources = sources_asked(self.a.norm, self.store)
         if named_sources:
             narrowed = [q for q in narrowed if q.source in named_sources]
+        topic = self._topic_asked()
+        explicit = bool(topic)  # "他还说了什么关于组织", "what else did he say about dominoes": only quotes holding it
+        topic = topic or self._topic_words()  # "any comment from Amazon on injuries?": words the engine doesn't know
+        if explicit:
+            narrowed = self._holding(topic, narrowed)
         if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
-            narrowed = [q for q in narrowed if q.id not in self.context.quotes]
-        topic, explicit = self._topic_asked(), True
-        if not topic:  # "any comment from Amazon on injuries?": words the engine doesn't know are the topic
-            topic, explicit = self._topic_words(), False
-        on_topic = False
-        if topic:  # "他还说了什么关于组织", "what else did he say about dominoes": only quotes holding it
-            index = quote_index(self.store)
-            held = [self.store.quotes[qid] for qid, _ in index.holding(topic, [q.id for q in narrowed], TOPIC_COVERAGE)]
-            if held or explicit:  # a topic only guessed from unknown words narrows when some quote holds it
-                narrowed, on_topic = held, bool(held)
+            rest = [q for q in narrowed if q.id not in self.context.quotes]
+            narrowed = rest or (narrowed if explicit else rest)  # "… about Starbucks": the one shown holds it
         named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
         named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
         elsewhere: list[Quote] = []
@@ -296,9 +304,12 @@ class PeopleAnswers(Replies):
         if about and speakers.ids and scoped:  # never a speaker's words about another election than the one asked
             wanted = {e.id for e in about}
             # words on the topic asked that name no election are kept ("Amazon on injuries at ALB1")
-            kept = [q for q in narrowed if wanted.intersection(q.elections) or (on_topic and not q.elections)]
+            on_topic = set(self._holding(topic, narrowed)) if topic else set()
+            kept = [q for q in narrowed if wanted.intersection(q.elections) or (q in on_topic and not q.elections)]
             elsewhere = [q for q in narrowed if q not in kept and not silent(q)]
             narrowed = kept
+        if topic and not explicit:  # a topic guessed from unknown words narrows only when some quote holds it
+            narrowed = self._holding(topic, narrowed) or narrowed
         if not narrowed:
             return self._answer(
                 Kind.not_found,
@@ -314,7 +325,7 @@ class PeopleAnswers(Replies):
         ranked = self._rank(narrowed, about)
         asked = tuple(s for s in speakers.ids if s in self.store.people)
         return self._quotes_answer(
-            Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about)
+            Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about), asked=named_orgs
         )
 
     def _elsewhere(self, row: QuestionKind, quotes: Sequence[Quote]) -> tuple[Suggestion, ...]:
@@ -348,10 +359,15 @@ class PeopleAnswers(Replies):
         asked = ZH_VOTE_WORDS.sub(" ", asked)
         return terms(" ".join(w for w in asked.split() if w not in DOMAIN and w not in known_words()))
 
+    def _holding(self, topic: set[str], quotes: Sequence[Quote]) -> list[Quote]:
+        """The quotes holding most of the topic's weight (a glossary word counts, in either language)."""
+        held = quote_index(self.store).holding(topic, [q.id for q in quotes], TOPIC_COVERAGE)
+        return [self.store.quotes[qid] for qid, _ in held]
+
     def _topic_words(self) -> set[str]:
         """The question's Latin words that no phrasing, cue or word list knows: what it is about."""
-        words = [w for w in self.a.leftover if w.isalpha() and not is_cjk(w) and w not in known_words()]
-        return terms(" ".join(words))
+        unknown = [w for w in self.a.leftover if w.isalpha() and not is_cjk(w) and w not in known_words()]
+        return terms(" ".join(w for w in unknown if w not in SAYING))
 
     def _on_topic(self, pool: Sequence[Quote]) -> bool:
         """Whether any of the quotes holds one of the question's own rarer words (its topic)."""
@@ -378,9 +394,12 @@ class PeopleAnswers(Replies):
         # a "did not respond" is the source's words, not a statement: after everything said
         return [q for _, _, q in sorted(scored, key=lambda item: (silent(item[2]), -item[0], item[1]))]
 
-    def _quotes_answer(self, intent: Intent, quotes: Sequence[Quote], row: str, **fields: object) -> Answer:
+    def _quotes_answer(
+        self, intent: Intent, quotes: Sequence[Quote], row: str, *, asked: Sequence[Organisation] = (), **fields: object
+    ) -> Answer:
+        """The quotes shown, their speakers, and the organisations asked (a follow-up asks them again)."""
         shown = list(quotes)[:MAX_QUOTES]
-        ids = list(dict.fromkeys(q.speaker for q in shown))
+        ids = list(dict.fromkeys([q.speaker for q in shown] + [o.id for o in asked]))
         return self._answer(
             Kind.answered,
             intent,

@@ -11,7 +11,7 @@ from bot.intent import SUGGEST, is_strange, judge, score
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import index_for
 from bot.models import Answer, Intent, Kind, Lang, Suggestion
-from bot.official_steps import OfficialSteps
+from bot.official_steps import RIVAL, OfficialSteps
 from bot.reply import MAX_SUGGESTIONS, examples
 from bot.running import Running
 from bot.said import FOLLOW_UP_FILLER, WHO_SAID_WORDS
@@ -62,6 +62,7 @@ class Resolver(Running, OfficialSteps):
             self._compare_again,  # after a comparison, "which had the wider margin?" compares on that figure
             self._sure,  # the best row of the question table, when it is sure
             self._claim,  # "is that right?", "just confirm it", an instruction: the election's facts, not the claim
+            self._speaker_topic,  # "Did Amazon question the signatures?": a speaker and words one of their quotes holds
             self._about_one,  # "ALB1 tally", "vote split at LDJ5": one election and no other kind's words: its result
             self._topic_follow_up,  # after someone's quotes, "did he say anything about a trillion dollar company?"
             self._unsure,  # close: offer the best rows as questions; far: "I don't know"
@@ -181,7 +182,17 @@ class Resolver(Running, OfficialSteps):
         if not (self.instructed or CLAIM.search(self.a.norm)):
             return None
         elections = self._elections_for(BY_NAME["result"])
-        return self._run(BY_NAME["result"], elections=elections[:1]) if len(elections) == 1 else None
+        if len(elections) != 1:
+            return None
+        # "confirm LDJ5 had 500 yes votes": the one figure asked, as the sources give it (both sides: the tally)
+        best = self.verdict.best
+        figures = [
+            s for s in self.verdict_all if s.cue and s.row.intent is Intent.figure and s.score >= best.score - RIVAL
+        ]
+        tally = any(s.cue and s.row.intent is Intent.result and s.score >= SUGGEST for s in self.verdict_all)
+        one = best.cue and best.row.intent is Intent.figure and len(figures) == 1 and not tally
+        row = best.row if one else BY_NAME["result"]
+        return self._run(row, elections=elections[:1])
 
     def _about_one(self) -> Answer | None:
         """One election named, with words about elections but no word of any other kind of question:
