@@ -14,6 +14,7 @@ from bot.models import Answer, Intent, Kind, Quote
 from bot.people import PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
+from bot.roles import role_owner
 from bot.speakers import (
     channel_asked,
     holders,
@@ -138,7 +139,13 @@ class Said(PeopleAnswers):
                 return None
             if len(self.orgs) == 1 and self.elections:  # "who spoke for Amazon on LDJ5?": the one(s) tied to it
                 return self._who_is(BY_NAME["who_is"])
-            found = list(dict.fromkeys(p for org in self.orgs for p in holders(org, role[0], self.store)))
+            owner = role_owner(self.read, self.a, self.orgs, role[1])
+            if owner.unknown:  # "劳联-产联主席是谁" with no such organisation on file: nobody else
+                return self._answer(
+                    Kind.not_found, Intent.who_is, row="who_is", unknown=owner.unknown, unknown_kind="speaker"
+                )
+            owners = [owner.org] if owner.org else self.orgs
+            found = list(dict.fromkeys(p for org in owners for p in holders(org, role[0], self.store)))
             described = set(self.described_people())
             if len(found) > 1 and described & set(found):
                 found = [p for p in found if p in described]
