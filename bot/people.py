@@ -42,8 +42,8 @@ from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
-# Words after these are what was said, not who said it
-TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of)\b|关于|有关")
+# Words after these are what was said, not who said it ("亚马逊说员工…": the workers are the topic)
+TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of|say|says|said)\b|关于|有关|说")
 # The election's own sides as speakers: "what did the union say", "the company's response", "工会怎么说"
 UNION_SPEAKS = Pattern(
     r"\b(did|does|has|had|would) the union (say|said|respond|react|tell|comment|post|tweet)|\b(from|by) the union\b|\bthe union'?s (reaction|response|statement|view|take|comments?)\b|工会(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"

@@ -105,9 +105,11 @@ class Replies:
         found = [self.store.sources[i] for i in dict.fromkeys(ids) if i in self.store.sources]
         return tuple(sorted(found, key=lambda s: s.published, reverse=True))
 
-    def _elections_answer(self, intent: Intent, elections: Sequence[Election], **fields: object) -> Answer:
+    def _elections_answer(
+        self, intent: Intent, elections: Sequence[Election], *, kind: Kind = Kind.answered, **fields: object
+    ) -> Answer:
         return self._answer(
-            Kind.answered,
+            kind,
             intent,
             elections=tuple(elections),
             derived=tuple(derive(e) for e in elections),

@@ -307,6 +307,34 @@ RECORD_ROWS = (
         },
         example={"en": "Tell me about {org}", "zh": "介绍一下{org}"},
     ),
+    QuestionKind(  # about something else, whatever record it names ("the weather in Albany"): never its facts
+        name="off_topic",
+        intent=Intent.unknown,
+        phrasings={
+            "en": (
+                "what is the weather in {place} today",
+                "will it rain at {election} tomorrow",
+                "what is {org} stock price",
+                "write me a poem about unions",
+                "tell me a joke about {org}",
+                "who won the world cup",
+                "best restaurants near {election}",
+            ),
+            "zh": (
+                "{election}今天天气怎么样",
+                "{place}明天会下雨吗",
+                "{org}的股价是多少",
+                "写一首关于工会的诗",
+                "讲个关于{org}的笑话",
+                "世界杯谁赢了",
+                "{election}附近有什么好吃的餐厅",
+            ),
+        },
+        cues={
+            "en": r"\b(weather|forecast|temperature|raining|rain|snow(ing)?|sunny|stock( price)?|share price|market cap|poem|poetry|limerick|song|sing|joke|recipe|world cup|super bowl|horoscope|restaurants?|hotel|traffic)\b",
+            "zh": r"天气|气温|下雨|下雪|晴天|股价|股票|市值|诗|唱|笑话|世界杯|食谱|菜谱|星座|餐厅|饭店|酒店|交通",
+        },
+    ),
     QuestionKind(
         name="help",
         intent=Intent.help,
