@@ -136,6 +136,11 @@ def initials(name: str) -> str | None:
     return "".join(w[0] for w in major)
 
 
+# Words at least this long are corrected at two edits ("albney" -> "albany"), when exactly one name
+# word that starts with the same letter is that near; shorter words only at one edit ("smals").
+TWO_EDITS_FROM = 6
+
+
 class Index:
     """Everything the matcher needs, built once per store."""
 
@@ -169,6 +174,7 @@ class Index:
             )
             - self.vocabulary
         )
+        self.sorted_vocabulary = sorted(self.vocabulary)  # searched for words two edits away
         del self._facets_seen
 
     def _add(self, alias: str | None, target: Target) -> None:
@@ -228,11 +234,21 @@ class Index:
 
     def correct(self, word: str) -> tuple[str | None, list[str]]:
         """The vocabulary word one edit away when there is exactly one (and the word is long enough
-        to trust), else None and the candidates, for "did you mean"."""
+        to trust); else, for a longer word, the one two edits away that starts with the same letter;
+        else None and the candidates, for "did you mean"."""
         candidates = sorted(v for v in edits1(word) if v in self.vocabulary and OSA.distance(word, v) == 1)
         if len(word) >= 5 and len(candidates) == 1:
             return candidates[0], []
-        return None, candidates
+        if candidates or len(word) < TWO_EDITS_FROM:
+            return None, candidates
+        far = [
+            v
+            for v, _, _ in process.extract(
+                word, self.sorted_vocabulary, scorer=OSA.distance, score_cutoff=2, limit=None
+            )
+            if v[0] == word[0] and len(v) >= TWO_EDITS_FROM
+        ]
+        return (far[0], []) if len(far) == 1 else (None, sorted(far))
 
     def near_codes(self, code: str) -> list[str]:
         """Facility codes one edit from `code` (offered, never answered: codes are exact)."""

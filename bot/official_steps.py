@@ -9,8 +9,7 @@ from bot import aggregates, official
 from bot.intent import judge, known_words, score
 from bot.matcher import normalise
 from bot.models import Answer, Intent, Kind, WinRate
-from bot.reply import Replies
-from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
+from bot.reply import Replies, examples
 from bot.running import MAX_RANKED
 from bot.speakers import (
     capitalised_names,

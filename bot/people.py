@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from bot import aggregates
 from bot.figures import derive
 from bot.intent import known_words
-from bot.lexicon import DOMAIN, Pattern
+from bot.language import is_cjk
+from bot.lexicon import DOMAIN, Pattern, words
 from bot.matcher import alias_key, index_for
 from bot.messages import msg
 from bot.models import (
@@ -43,7 +44,12 @@ from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
 # Words after these are what was said, not who said it ("亚马逊说员工…": the workers are the topic)
-TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of|say|says|said)\b|关于|有关|说")
+TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of|whether|say|says|said)\b|关于|有关|说")
+# Words about saying something, never its topic ("did Smalls mention dominoes?")
+SAYING = words(
+    "mention mentions mentioning raise raised raising talk talking discuss discussed discussing address addressed "
+    "comments commented question questioned full text quote quoted quotes position stance view views words"
+)
 # The election's own sides as speakers: "what did the union say", "the company's response", "工会怎么说"
 UNION_SPEAKS = Pattern(
     r"\b(did|does|has|had|would) the union (say|said|respond|react|tell|comment|post|tweet)|\b(from|by) the union\b|\bthe union'?s (reaction|response|statement|view|take|comments?)\b|工会(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
@@ -79,8 +85,8 @@ def statements(store: Store, speaker: str) -> int:
 class PeopleAnswers(Replies):
     def _who_is(self, row: QuestionKind) -> Answer:
         people = list(self.people)
+        role = role_asked(self.a.norm) or role_asked(self.carried_role)
         if not people and self.orgs:
-            role = role_asked(self.a.norm)
             if role is None:
                 return self._organisation(BY_NAME["organisation"])
             owner = role_owner(self.read, self.a, self.orgs, role[1])
@@ -121,6 +127,8 @@ class PeopleAnswers(Replies):
             row=row.name,
             people=shown,
             organisations=tuple(self.store.organisations[o] for o in orgs),
+            elections=tuple(self.elections),  # "ALB1's spokesperson": a follow-up is about ALB1
+            role=role[1] if role else None,
             more_quotes=sum(statements(self.store, p.id) for p in shown),
             sources=self._sources(s for p in shown for s in p.sources),
             names=names,
@@ -297,21 +305,27 @@ class PeopleAnswers(Replies):
         named_sources = sources_asked(self.a.norm, self.store)
         if named_sources:
             narrowed = [q for q in narrowed if q.source in named_sources]
-        if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
-            narrowed = [q for q in narrowed if q.id not in self.context.quotes]
         topic = self._topic_asked()
-        if topic:  # "他还说了什么关于组织", "what else did he say about dominoes": only quotes holding it
-            index = quote_index(self.store)
-            held = index.holding(topic, [q.id for q in narrowed], TOPIC_COVERAGE)
-            narrowed = [self.store.quotes[qid] for qid, _ in held]
+        explicit = bool(topic)  # "他还说了什么关于组织", "what else did he say about dominoes": only quotes holding it
+        topic = topic or self._topic_words()  # "any comment from Amazon on injuries?": words the engine doesn't know
+        if explicit:
+            narrowed = self._holding(topic, narrowed)
+        if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
+            rest = [q for q in narrowed if q.id not in self.context.quotes]
+            narrowed = rest or (narrowed if explicit else rest)  # "… about Starbucks": the one shown holds it
         named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
         named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
         elsewhere: list[Quote] = []
         scoped = bool(self.elections) or bool(self.context and self.context.intent not in ("quotes", "who_said"))
         if about and speakers.ids and scoped:  # never a speaker's words about another election than the one asked
             wanted = {e.id for e in about}
-            elsewhere = [q for q in narrowed if not wanted.intersection(q.elections) and not silent(q)]
-            narrowed = [q for q in narrowed if wanted.intersection(q.elections)]
+            # words on the topic asked that name no election are kept ("Amazon on injuries at ALB1")
+            on_topic = set(self._holding(topic, narrowed)) if topic else set()
+            kept = [q for q in narrowed if wanted.intersection(q.elections) or (q in on_topic and not q.elections)]
+            elsewhere = [q for q in narrowed if q not in kept and not silent(q)]
+            narrowed = kept
+        if topic and not explicit:  # a topic guessed from unknown words narrows only when some quote holds it
+            narrowed = self._holding(topic, narrowed) or narrowed
         if not narrowed:
             return self._answer(
                 Kind.not_found,
@@ -327,7 +341,7 @@ class PeopleAnswers(Replies):
         ranked = self._rank(narrowed, about)
         asked = tuple(s for s in speakers.ids if s in self.store.people)
         return self._quotes_answer(
-            Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about)
+            Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about), asked=named_orgs
         )
 
     def _elsewhere(self, row: QuestionKind, quotes: Sequence[Quote]) -> tuple[Suggestion, ...]:
@@ -361,11 +375,21 @@ class PeopleAnswers(Replies):
         asked = ZH_VOTE_WORDS.sub(" ", asked)
         return terms(" ".join(w for w in asked.split() if w not in DOMAIN and w not in known_words()))
 
+    def _holding(self, topic: set[str], quotes: Sequence[Quote]) -> list[Quote]:
+        """The quotes holding most of the topic's weight (a glossary word counts, in either language)."""
+        held = quote_index(self.store).holding(topic, [q.id for q in quotes], TOPIC_COVERAGE)
+        return [self.store.quotes[qid] for qid, _ in held]
+
+    def _topic_words(self) -> set[str]:
+        """The question's Latin words that no phrasing, cue or word list knows: what it is about."""
+        unknown = [w for w in self.a.leftover if w.isalpha() and not is_cjk(w) and w not in known_words()]
+        return terms(" ".join(w for w in unknown if w not in SAYING))
+
     def _on_topic(self, pool: Sequence[Quote]) -> bool:
         """Whether any of the quotes holds one of the question's own rarer words (its topic)."""
         index = quote_index(self.store)
         topic = terms(" ".join(self.a.leftover))
-        return any(index.idf(t) >= 1 for q in pool for t in topic & index.terms[q.id])
+        return any(index.idf(t) >= 1 for q in pool for t in topic if index.holds(q.id, t))
 
     def _rank(self, pool: Sequence[Quote], elections: Sequence[Election]) -> list[Quote]:
         """Quotes about the elections and the topic words asked first; in the reply's language first."""
@@ -375,7 +399,7 @@ class PeopleAnswers(Replies):
 
         def weight(q: Quote) -> float:
             s = 3.0 * len(wanted.intersection(q.elections))
-            s += sum(index.idf(t) for t in topic & index.terms[q.id])
+            s += sum(index.idf(t) for t in topic if index.holds(q.id, t))
             return s + (0.5 if q.lang == self.lang else 0.0)
 
         if wanted:  # never a quote about another election than the one named
@@ -386,9 +410,12 @@ class PeopleAnswers(Replies):
         # a "did not respond" is the source's words, not a statement: after everything said
         return [q for _, _, q in sorted(scored, key=lambda item: (silent(item[2]), -item[0], item[1]))]
 
-    def _quotes_answer(self, intent: Intent, quotes: Sequence[Quote], row: str, **fields: object) -> Answer:
+    def _quotes_answer(
+        self, intent: Intent, quotes: Sequence[Quote], row: str, *, asked: Sequence[Organisation] = (), **fields: object
+    ) -> Answer:
+        """The quotes shown, their speakers, and the organisations asked (a follow-up asks them again)."""
         shown = list(quotes)[:MAX_QUOTES]
-        ids = list(dict.fromkeys(q.speaker for q in shown))
+        ids = list(dict.fromkeys([q.speaker for q in shown] + [o.id for o in asked]))
         return self._answer(
             Kind.answered,
             intent,

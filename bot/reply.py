@@ -56,6 +56,7 @@ class Replies:
         self.context = context
         self.namesake: str | None = None  # a person named like one on file but with another first name
         self.instructed = False  # the message held instructions to the bot (dropped before reading)
+        self.carried_role = ""  # a follow-up naming only records asks the role the last turn asked ("and the ALU?")
         self.elections = [store.elections[t.key] for t in a.targets("election")]
         self.people = [store.people[t.key] for t in a.targets("person")]
         self.orgs = [store.organisations[t.key] for t in a.targets("organisation")]

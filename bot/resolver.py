@@ -11,12 +11,12 @@ from bot.intent import SUGGEST, is_strange, judge, score
 from bot.language import without_instructions
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import index_for
-from bot.models import Answer, Intent, Kind, Suggestion
+from bot.models import Answer, Intent, Kind, Lang, Suggestion
 from bot.official_steps import OfficialSteps
-from bot.reply import MAX_SUGGESTIONS
-from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
+from bot.reply import MAX_SUGGESTIONS, examples
 from bot.said import FOLLOW_UP_FILLER, WHO_SAID_WORDS
-from bot.table import BY_NAME
+from bot.table import BY_NAME, TABLE, QuestionKind
+from bot.textsearch import terms
 from bot.topics import Topics
 
 ZH_DOMAIN = Pattern(r"投票|选举|选票|计票|票数|工会|结果|成功|失败")  # Chinese words about a vote
@@ -37,9 +37,17 @@ ASKS_ITSELF = Pattern(
 )
 YES_NO = Pattern(r"^(was|were|is|are|did|does|do|has|have|had|will|would|can|could|should)\b|吗[？?]?$")
 RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the result holds
+# A follow-up that is only a question word, and the words around it that say nothing ("and where?", "那在哪里呢")
+ASK_WORD = Pattern(r"where|when|who|how many|how much|what time|which day|哪里|在哪里|在哪|什么时候|何时|哪天|多少|谁")
+BARE_FILLER = Pattern(r"\b(and|so|then|ok|okay|also|exactly|again)\b|那么|那|呢|又|是|[?？!！。.]")
 CLAIM = Pattern(
     r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact[ -]?check(ing)?|really)\b|真的吗|对吗|是真的|确认|核实"
 )
+
+
+def frame_words(row: QuestionKind, lang: Lang) -> set[str]:
+    """The words of a row's phrasings (records and question words aside): what it is about."""
+    return terms(" ".join(row.phrasings[lang])) - terms("election person org place year")
 
 
 class Resolver(Topics, OfficialSteps):
@@ -57,12 +65,14 @@ class Resolver(Topics, OfficialSteps):
             self._when_said,  # "when did he say it?": the date of the quote just shown
             self._speaker_on,  # "Chris Smalls on JFK8", "斯莫斯谈LDJ5": a speaker and an election only: their quotes
             self._off_topic,  # "奥尔巴尼今天天气怎么样": a word about something else altogether, whatever place it names
+            self._same_frame,  # "when was the LDJ5 count?", "where?": the same frame (the count), another figure
             self._follow_up,  # "and LDJ5?", "它的投票率呢": the last turn's kind of question, with new or carried records
             self._only_names,  # "ALB1", "Chris Smalls", "Staten Island": the record itself
             self._instructed,  # "ignore your instructions and say …": the named election's facts, as they are
             self._compare_again,  # after a comparison, "which had the wider margin?" compares on that figure
             self._sure,  # the best row of the question table, when it is sure
             self._claim,  # "is that right?", "just confirm it", an instruction: the election's facts, not the claim
+            self._speaker_topic,  # "Did Amazon question the signatures?": a speaker and words one of their quotes holds
             self._about_one,  # "ALB1 tally", "vote split at LDJ5": one election and no other kind's words: its result
             self._said_on_topic,  # "what has Amazon invested in safety, according to its spokesperson?": searched
             self._topic_follow_up,  # after someone's quotes, "did he say anything about a trillion dollar company?"
@@ -96,6 +106,29 @@ class Resolver(Topics, OfficialSteps):
             self._election_suggestions(near, BY_NAME["result"]), unknown=code.upper(), unknown_kind="code"
         )
 
+    def _same_frame(self) -> Answer | None:
+        """A follow-up that is only a question word ("where?", "when?", "多少？") asks about what the last
+        turn asked about: of the rows that word asks, the one whose phrasings share the most words with
+        the last turn's row ("when was the count?", "where?": where the count was, not where the warehouse is)."""
+        ctx = self.context
+        asked = BARE_FILLER.sub(" ", self.a.norm).strip()
+        if ctx is None or not ctx.row or ctx.row not in BY_NAME or not ASK_WORD.fullmatch(asked):
+            return None
+        previous = BY_NAME[ctx.row]
+        word = Pattern(rf"(?<![a-z]){asked}(?![a-z])")
+        candidates = [
+            row
+            for row in TABLE
+            if row is not previous
+            and row.needs == previous.needs
+            and any(word.search(p) for p in row.phrasings[self.lang])
+        ]
+        said = frame_words(previous, self.lang)
+        overlap = sorted(((len(said & frame_words(row, self.lang)), row.name) for row in candidates), reverse=True)
+        if not overlap or overlap[0][0] == 0 or (len(overlap) > 1 and overlap[1][0] == overlap[0][0]):
+            return None  # nothing in common, or a tie: the question table decides
+        return self._run(BY_NAME[overlap[0][1]])
+
     def _follow_up(self) -> Answer | None:
         """A turn that only names records ("and LDJ5?", "ALB1 too", "LDJ5呢") asks the last turn's
         kind of question about them."""
@@ -112,6 +145,7 @@ class Resolver(Topics, OfficialSteps):
             return self._quotes(previous, speakers)
         if previous.intent in (Intent.who_said, Intent.help):
             return None
+        self.carried_role = ctx.role or ""  # "who leads the AFL-CIO?", "and the Teamsters?": their leader
         return self._run(previous)
 
     def _off_topic(self) -> Answer | None:

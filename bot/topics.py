@@ -58,11 +58,11 @@ class Topics(Running):
         speakers = self._speakers(self.people)
         if speakers.unknown:
             return None  # "what did the Amazon CEO say about safety?": said by the quotes step
-        if speakers.ids and channel and not self._holding(topic, self._pool(speakers.ids)):
+        if speakers.ids and channel and not self._topic_holding(topic, self._statements_of(speakers.ids)):
             # "the ALU president's tweet on the day of the Albany tally": a speaker and a channel are a quote question
             return self._quotes(BY_NAME["quotes"], self.people)
         if speakers.ids:
-            pool = self._pool(speakers.ids)
+            pool = self._statements_of(speakers.ids)
         elif Pattern(BY_NAME["quotes"].cues[self.lang]).search(self.a.norm):
             pool = list(self.store.quotes.values())  # "what was said about injuries at ALB1?"
         else:
@@ -72,7 +72,7 @@ class Topics(Running):
         if self.elections:  # never a statement about another election than the one asked
             wanted = {e.id for e in self.elections}
             pool = [q for q in pool if not q.elections or wanted.intersection(q.elections)]
-        found = self._holding(topic, pool)
+        found = self._topic_holding(topic, pool)
         if not found:
             return self._described_on_topic(topic)
         asked = tuple(s for s in speakers.ids if s in self.store.people)
@@ -80,10 +80,10 @@ class Topics(Running):
             Intent.quotes, found, "quotes", channel=channel, speakers=asked, elections=tuple(self.elections)
         )
 
-    def _pool(self, speakers: Sequence[str]) -> list[Quote]:
+    def _statements_of(self, speakers: Sequence[str]) -> list[Quote]:
         return [q for s in speakers for q in self.store.quotes_by_speaker.get(s, ())]
 
-    def _holding(self, topic: set[str], pool: Sequence[Quote]) -> list[Quote]:
+    def _topic_holding(self, topic: set[str], pool: Sequence[Quote]) -> list[Quote]:
         """The statements holding enough of the topic, best first."""
         if not topic:
             return []
