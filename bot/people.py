@@ -44,7 +44,9 @@ from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
 # Words after these are what was said, not who said it ("亚马逊说员工…": the workers are the topic)
-TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of|whether|say|says|said)\b|关于|有关|说")
+TOPIC = re.compile(
+    r"\b(?:about|regarding|concerning|on the subject of|whether|say|says|said|claims?|claimed|think|thinks|thought|believes?|insists?)\b|关于|有关|说|声称|表示|认为|觉得|指出|透露|披露"
+)
 # Words about saying something, never its topic ("did Smalls mention dominoes?")
 SAYING = words(
     "mention mentions mentioning raise raised raising talk talking discuss discussed discussing address addressed "

@@ -30,12 +30,13 @@ _FORM = Pattern(
     r"worker|workers|company|union|much|many|anything|something|about|on|regarding)\b"
 )
 _ZH_FORM = Pattern(
-    r"说了什么|说什么|说过|说了|怎么说|表示|认为|声称|发推|推特|推文|声明|言论|看法|观点|发言人|主席|总裁|"
+    r"说了什么|说什么|说过|说了|怎么说|表示|认为|觉得|声称|发推|推特|推文|声明|言论|看法|观点|发言人|主席|总裁|"
     r"什么|怎么|怎样|如何|哪些|哪个|哪|谁|关于|[说讲的了吗呢吧是有会对在和与]"
 )
 _DOMAIN = frozenset(stem(w) for w in DOMAIN)  # "vote", "union": alone, no topic
 MIN_PAIRS = 2  # Chinese is searched by character pairs: one shared pair is chance
 RARE = 1.5  # a topic of one Latin word: only a word this rare (idf) is evidence on its own
+SHARE = 0.4  # of the topic's weight, among the statements of the speakers asked about
 KEEP = 0.5  # statements scoring at least this share of the best one are shown with it
 
 
@@ -72,7 +73,7 @@ class Topics(Running):
         if self.elections:  # never a statement about another election than the one asked
             wanted = {e.id for e in self.elections}
             pool = [q for q in pool if not q.elections or wanted.intersection(q.elections)]
-        found = self._topic_holding(topic, pool)
+        found = self._topic_holding(topic, pool, lenient=bool(speakers.ids))
         if not found:
             return self._described_on_topic(topic)
         asked = tuple(s for s in speakers.ids if s in self.store.people)
@@ -83,15 +84,18 @@ class Topics(Running):
     def _statements_of(self, speakers: Sequence[str]) -> list[Quote]:
         return [q for s in speakers for q in self.store.quotes_by_speaker.get(s, ())]
 
-    def _topic_holding(self, topic: set[str], pool: Sequence[Quote]) -> list[Quote]:
-        """The statements holding enough of the topic, best first."""
+    def _topic_holding(self, topic: set[str], pool: Sequence[Quote], *, lenient: bool = False) -> list[Quote]:
+        """The statements holding enough of the topic, best first. `lenient`: the pool is the statements of
+        the speakers asked about, so a share of the topic's weight will do ("how much has the company put
+        into safety?" holds "safety") — choosing among their own words never puts words in a wrong mouth."""
         if not topic:
             return []
         index = quote_index(self.store)
         scored = []
         for n, q in enumerate(pool):
             held = topic & index.terms.get(q.id, frozenset())
-            if not _enough(held, topic, index.idf):
+            share = sum(index.idf(t) for t in held if t not in _DOMAIN) / (sum(index.idf(t) for t in topic) or 1.0)
+            if not (_enough(held, topic, index.idf) or (lenient and share >= SHARE)):
                 continue
             scored.append((sum(index.idf(t) for t in held), n, q))
         if not scored:

@@ -255,6 +255,7 @@ RECORD_ROWS = (
                 "what does {person} have to do with {election}",
                 "what part did {person} play in the {election} vote",
                 "which university is {person} at",
+                "where does {person} teach",
                 "what does {person} do for a living",
                 "who does {person} work for",
                 "what is {person} doing for {org}",
@@ -288,7 +289,7 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\bwho (is|was|s|are)\b|\bwhos\b|\bwho (runs|leads|heads|chairs|speaks for)\b|\brole\b|\bbackground\b|\bwhere does \w+ work\b|\b(title|job|position|works? for|employer|connected|connection|have to do with)\b|\bplay(ed)? (a |any )?(part|role)\b|\bwhich (org|organi[sz]ation|group|union|company|university|college|school)\b|\bfired?\b|\bsame (person|guy|man|woman|people)\b|\bwho'?s (that|this|he|she)\b|\bin charge of\b|\b(doing|do|does) for\b|\bfor a living\b|^who\b.*\b(president|treasurer|head|leader|spokes\w*|chair\w*|ceo|founder|boss|organi[sz]er|professor)\b",
+            "en": r"\bwho (is|was|s|are)\b|\bwhos\b|\bwho (runs|leads|heads|chairs|speaks for)\b|\brole\b|\bbackground\b|\bwhere does \w+ work\b|\b(title|job|position|works? for|employer|connected|connection|have to do with)\b|\bplay(ed)? (a |any )?(part|role)\b|\bwhich (org|organi[sz]ation|group|union|company|university|college|school)\b|\bfired?\b|\bteach(es)?\b|\bsame (person|guy|man|woman|people)\b|\bwho'?s (that|this|he|she)\b|\bin charge of\b|\b(doing|do|does) for\b|\bfor a living\b|^who\b.*\b(president|treasurer|head|leader|spokes\w*|chair\w*|ceo|founder|boss|organi[sz]er|professor)\b",
             "zh": r"是谁|什么人|谁是|职位|身份|做什么的|介绍|在哪里?工作|哪个组织|什么关系|什么角色|叫什么名字|头衔|职务|担任|负责什么|哪所大学|解雇|同一个人|为.{0,8}做什么",
         },
         example={"en": "Who is {person}?", "zh": "{person}是谁"},
