@@ -184,6 +184,9 @@ class Index:
                 known = self.entries.get(key, ())
                 if target not in known:
                     self.entries[key] = (*known, target)
+                for state, abbr in STATE_IN_NAME:  # "upstate New York" is also "upstate NY"
+                    if state in key and key != state:
+                        self._add(key.replace(state, abbr), target)
 
     def _add_election(self, election_id: str, code: str | None, aliases: Iterable[str]) -> None:
         target = Target("election", election_id)
@@ -254,6 +257,9 @@ class Index:
         """Facility codes one edit from `code` (offered, never answered: codes are exact)."""
         return sorted(v for v in edits1(code, ascii_lowercase + digits) if v in self.codes)
 
+
+# A state's name inside a longer place name, and its postal abbreviation ("upstate new york" -> "upstate ny")
+STATE_IN_NAME = tuple((alias_key(name), abbr.casefold()) for abbr, name in US_STATES.items())
 
 # What people call any workplace ("which Amazon warehouse is the biggest?"): never a filter, even
 # where a source calls one election's facility by that word.

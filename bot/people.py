@@ -222,7 +222,7 @@ class PeopleAnswers(Replies):
                 )
             return self._voices(org)
         if role is not None:
-            stranger = unknown_name(self.read, self.a, known=known_words()) or ""
+            stranger = unknown_name(self.read, self.a, known=known_words()) or self.role_described(role[1])
             found = holders(None, role[0], self.store, described=stranger)
             return (
                 Speakers(tuple(p.id for p in found)) if found else Speakers((), unknown=self._described(None, role[1]))
@@ -233,6 +233,12 @@ class PeopleAnswers(Replies):
         if self.context and self.context.people and not self.elections:
             return Speakers(self.context.people)
         return Speakers(())
+
+    def role_described(self, role: str) -> str:
+        """Words the engine doesn't know just before the role asked, however written ("the harvard
+        professor", "the sf state professor"): who is described, never ignored."""
+        head = self.a.norm.split(role, 1)[0].split()[-3:]
+        return " ".join(w for w in head if w.isalpha() and not is_cjk(w) and w not in known_words())
 
     def _voices(self, org: Organisation) -> Speakers:
         """An organisation and the people who speak for it (its spokespeople, else all its people)."""

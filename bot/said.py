@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.intent import known_words
+from bot.intent import ANSWER, known_words
 from bot.language import (
     is_cjk,
 )
@@ -123,18 +123,25 @@ class Said(PeopleAnswers):
         if intent not in (Intent.quotes, Intent.who_is) or not (self.verdict.plausible or self.verdict.best.cue):
             return None
         text = self.read
+        role = role_asked(self.a.norm)
         stranger = unknown_name(text, self.a, known=known_words())
-        if stranger is None:
+        shown = stranger
+        if not stranger and role:  # "the harvard professor": described in words the engine doesn't know
+            stranger = self.role_described(role[1])
+            shown = f"{stranger}{role[1]}" if self.lang == "zh" else f"the {stranger} {role[1]}"
+        if not stranger:
             return None
         if intent is Intent.who_is and self.described_people():
             return None  # "Who is leading the racial equity audit?": described by their role
-        role = role_asked(self.a.norm)
-        if role is not None and (self.orgs or holders(None, role[0], self.store, described=stranger)):
+        described = holders(None, role[0], self.store, described=stranger) if role and not self.orgs else []
+        if intent is Intent.quotes and 0 < len(described) <= MAX_SUGGESTIONS:
+            return self._quotes(BY_NAME["quotes"], described)  # "what did the San Francisco State professor say"
+        if role is not None and (self.orgs or described):
             return None  # "the NLRB chair", "the SF State professor": a description, read through roles
         if self.orgs and text.find(stranger) > min(text.casefold().find(o.name.casefold()) % 10_000 for o in self.orgs):
             return None  # the organisation comes first: the unknown words are about something else
         return self._answer(
-            Kind.not_found, intent, row=self.verdict.best.row.name, unknown=stranger, unknown_kind="speaker"
+            Kind.not_found, intent, row=self.verdict.best.row.name, unknown=shown, unknown_kind="speaker"
         )
 
     def _described_person(self) -> Answer | None:
@@ -143,8 +150,17 @@ class Said(PeopleAnswers):
         if self.people or not asks or WHO_SAID_WORDS.search(self.a.norm):
             return None
         if self.orgs:  # "the ALU's treasurer", "who … now leads the ALU?": a role in an organisation named
-            if role is None:
-                return None
+            if role is None:  # "who is leading Amazon's racial equity audit?": described by their role's words
+                ids, names = {o.id for o in self.orgs}, [o.name.casefold() for o in self.orgs]
+                found = [
+                    p
+                    for p in self.described_people()
+                    if p.organisation in ids or any(n in p.role.en.casefold() for n in names)
+                ]
+                if not found or len(found) > MAX_SUGGESTIONS:
+                    return None
+                self.people = found
+                return self._who_is(BY_NAME["who_is"])
             if len(self.orgs) == 1 and self.elections:  # "who spoke for Amazon on LDJ5?": the one(s) tied to it
                 return self._who_is(BY_NAME["who_is"])
             owner = role_owner(self.read, self.a, self.orgs, role[1])
@@ -210,6 +226,9 @@ class Said(PeopleAnswers):
         if role:  # "the AFL-CIO president about LDJ5": the organisation's role holder is the speaker
             template = template.replace(role[1], " ")
         words = [w for w in FOLLOW_UP_FILLER.sub(" ", SPEAKER_ON.sub(" ", template)).split() if w not in "EPOLY"]
+        said = next(s for s in self.verdict_all if s.row.name == "quotes")
+        if said.cue and said.score >= ANSWER:  # "亚马逊对JFK8的结果什么反应", "Amazon's reaction to the LDJ5 result"
+            return self._quotes(BY_NAME["quotes"], self.people)
         if words or (not self.people and not SPEAKER_ON.search(self.a.template)):
             return None  # "ALU JFK8" is the union's election; "the ALU on JFK8" is what it said
         return self._quotes(BY_NAME["quotes"], self.people)

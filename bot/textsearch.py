@@ -108,7 +108,7 @@ class QuoteIndex:
 
     def shared(self, query_terms: set[str], qid: str) -> int:
         """How many of the query's terms the quote holds (a glossary word for one counts)."""
-        return sum(self.holds(qid, t) for t in query_terms)
+        return sum(self.holds(qid, t, editorial=True) for t in query_terms)
 
     def search(self, query_terms: set[str], min_coverage: float) -> list[tuple[float, str]]:
         """(coverage, quote id) of quotes holding at least `min_coverage` of the query's weight, best first.
@@ -137,7 +137,10 @@ class QuoteIndex:
         candidates = set().union(*(postings[t] for t in rare))
         scored = []
         for qid in candidates:
-            score = sum(w for t, w in weights.items() if qid in postings[t]) / total
+            # the editor's [bracketed] words say what the words refer to ("[the JFK8 win is] a catalyst")
+            score = (
+                sum(w for t, w in weights.items() if qid in postings[t] or self.holds(qid, t, editorial=True)) / total
+            )
             if score >= min_coverage:
                 scored.append((score, qid))
         return sorted(scored, key=lambda p: (-p[0], p[1]))

@@ -309,6 +309,7 @@ FIGURE_ROWS = (
         (
             "{election}赞成票和反对票相差多少",
             "{election}反对票比赞成票多几票",
+            "{election}领先多少个百分点",
             "{election}输了多少票",
             "{election}差了多少票",
             "{election}的票数差距",

@@ -40,6 +40,8 @@ RECORD_ROWS = (
                 "is that right",
                 "can you confirm the {election} numbers",
                 "what is next at {election}",
+                "was the {election} count final or preliminary",
+                "is the {election} tally preliminary",
             ),
             "zh": (
                 "{election}赞成票和反对票各多少",
@@ -53,11 +55,12 @@ RECORD_ROWS = (
                 "{election}发生了什么",
                 "{election}的计票结果",
                 "{election}选举情况",
+                "{election}的计票是初步的还是最终的",
             ),
         },
         cues={
-            "en": r"\bresults?\b|\boutcome\b|\btally\b|\bhappened\b|\bhow did\b.*\b(go|do)\b|\bstatus\b|\bscore\b|\byes\b.*\bno\b|\bfor and against\b|\bwhere (do|does|did) (things|it|matters) stand\b|\bnumbers\b|\bbreak ?down\b|\bsplit\b|\brun ?down\b|\blowdown\b|\bdeal with\b|\bwhat happened to\b|\bhow did it end\b|\bhow did\b.*\b(vote|end)\b",
-            "zh": r"结果|怎么样|情况|发生了什么|赞成.*反对|反对.*赞成",  # both sides asked for: the tally
+            "en": r"\bresults?\b|\boutcome\b|\btally\b|\bhappened\b|\bhow did\b.*\b(go|do)\b|\bstatus\b|\bscore\b|\byes\b.*\bno\b|\bfor and against\b|\bwhere (do|does|did) (things|it|matters) stand\b|\bnumbers\b|\bbreak ?down\b|\bsplit\b|\brun ?down\b|\blowdown\b|\bdeal with\b|\bwhat happened to\b|\bhow did it end\b|\bhow did\b.*\b(vote|end)\b|\bpreliminary\b|\bfinal (or|vs)\b|\bofficial yet\b",
+            "zh": r"结果|怎么样|情况|发生了什么|赞成.*反对|反对.*赞成|初步|最终结果",  # both sides asked for: the tally
         },
         example={"en": "{election} result", "zh": "{election}投票结果"},
     ),
@@ -85,6 +88,7 @@ RECORD_ROWS = (
                 "工会在{election}有没有赢",
                 "{election}工会赢了没有",
                 "{election}的工会成功了没有",
+                "{election}组工会成功没有",
                 "{election}赢了吗",
                 "工会在{election}赢了吗",
                 "{election}的工人投票组建工会了吗",
@@ -94,8 +98,8 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\b(did|was|is|has)\b.*\b(win|won|lose|lost|unioni[sz]ed?|pass(ed)?|succeed|successful|fail(ed)?|get a union|go union|reject(ed)?|approve[d]?|back(ed)?|vote (for|to|yes|no|down)|turn(ed)? down)\b|\bwho won\b|\bright$|\b(vote|voted|election) yet\b",
-            "zh": r"赢了吗|输了吗|胜了吗|成功了吗|组建工会了吗|成立工会了吗|谁赢了|赢了没有|输了没有|成功了没有|是不是(赢|输)了|有没有赢|赢没赢",
+            "en": r"\b(did|was|is|has)\b.*\b(win|won|lose|lost|unioni[sz]ed?|pass(ed)?|succeed|successful|fail(ed)?|get a union|go union|reject(ed)?|approve[d]?|back(ed)?|vote (for|to|yes|no|down)|turn(ed)? down)\b|\bwho won\b|\bright$|\b(vote|voted|election)( \w+)? yet\b",
+            "zh": r"赢了吗|输了吗|胜了吗|成功了吗|组建工会了吗|成立工会了吗|谁赢了|赢了没有|输了没有|成功了?没有|是不是(赢|输)了|有没有赢|赢没赢|成功没|了没有?$",
         },
         example={"en": "Did the union win at {election}?", "zh": "{election}赢了吗"},
     ),
