@@ -36,12 +36,14 @@ CODE_SHAPE = re.compile(r"^[a-z]{2,5}\d{1,4}$")
 CASE_NUMBER = Pattern(r"\b(\d{2}) ([a-z]{2}) (\d{5,6})\b")  # NLRB case 29-RC-288020, normalised
 MAX_NGRAM = 6
 MAX_CJK_ALIAS = 16
+_NAME_DOT = re.compile(f"(?<=[{CJK_CHARS}])\\s*[·・•‧･\\-‐–—]\\s*(?=[{CJK_CHARS}])")
 
 
 def normalise(text: str) -> str:
     """NFKC, case-folded; punctuation becomes space; apostrophes inside words are dropped."""
     text = simplified(unicodedata.normalize("NFKC", text).casefold())
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = _NAME_DOT.sub("", text)  # "马德琳·韦斯利", "劳联-产联": a Chinese name is one word, dot, hyphen or not
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"(?<=\w)'(?=\w)", "", text)
     text = re.sub(r"[^\w%]+|_", " ", text)

@@ -11,7 +11,7 @@ from bot.figures import derive
 from bot.intent import known_words
 from bot.language import is_cjk
 from bot.lexicon import DOMAIN, Pattern, words
-from bot.matcher import index_for
+from bot.matcher import alias_key, index_for
 from bot.messages import msg
 from bot.models import (
     Answer,
@@ -26,6 +26,7 @@ from bot.models import (
     Suggestion,
 )
 from bot.reply import MAX_SUGGESTIONS, POINTING, Replies, examples
+from bot.roles import role_owner
 from bot.speakers import (
     Speakers,
     channel_asked,
@@ -42,8 +43,10 @@ from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
-# Words after these are what was said, not who said it
-TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of|whether)\b|关于|有关")
+# Words after these are what was said, not who said it ("亚马逊说员工…": the workers are the topic)
+TOPIC = re.compile(
+    r"\b(?:about|regarding|concerning|on the subject of|whether|say|says|said|claims?|claimed|think|thinks|thought|believes?|insists?)\b|关于|有关|说|声称|表示|认为|觉得|指出|透露|披露"
+)
 # Words about saying something, never its topic ("did Smalls mention dominoes?")
 SAYING = words(
     "mention mentions mentioning raise raised raising talk talking discuss discussed discussing address addressed "
@@ -55,6 +58,9 @@ UNION_SPEAKS = Pattern(
 )
 COMPANY_SPEAKS = Pattern(
     r"\b(did|does|has|had|would) (the company|the employer|management) (say|said|respond|react|tell|comment|post)|\b(from|by) (the company|the employer|management)\b|\b(the company|the employer)'?s (reaction|response|statement|view|take)\b|(公司|资方|雇主)(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
+)
+SAME_PERSON = Pattern(
+    r"\bsame (person|guy|man|woman|people|one)\b|\bdifferent (people|persons?)\b|同一个?人|是一个人|是不是一个人"
 )
 OTHER = Pattern(r"\b(else|other|another|more)\b|还说|另外|其他|别的")
 ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
@@ -85,12 +91,14 @@ class PeopleAnswers(Replies):
         if not people and self.orgs:
             if role is None:
                 return self._organisation(BY_NAME["organisation"])
-            people = holders(self.orgs[0], role[0], self.store)
+            owner = role_owner(self.read, self.a, self.orgs, role[1])
+            org = owner.org or self.orgs[0]
+            people = [] if owner.unknown else holders(org, role[0], self.store)
             scoped = bool(people and self.elections)
             if scoped:  # "Amazon's spokesperson on LDJ5": the one(s) tied to it, never every holder
                 people = self.tied(people)
             if not people:  # "Who is Amazon's CEO?": no one on file holds that role
-                described = self._described(self.orgs[0], role[1])
+                described = owner.unknown or self._described(org, role[1])
                 return self._answer(
                     Kind.not_found,
                     Intent.who_is,
@@ -114,6 +122,7 @@ class PeopleAnswers(Replies):
             return self._ask_which(row)
         shown = tuple(people[:MAX_SUGGESTIONS])
         orgs = dict.fromkeys(p.organisation for p in shown if p.organisation)
+        names = self._names_used(shown) if SAME_PERSON.search(self.a.norm) else ()
         return self._answer(
             Kind.answered,
             Intent.who_is,
@@ -124,7 +133,19 @@ class PeopleAnswers(Replies):
             role=role[1] if role else None,
             more_quotes=sum(statements(self.store, p.id) for p in shown),
             sources=self._sources(s for p in shown for s in p.sources),
+            names=names,
         )
+
+    def _names_used(self, people: Sequence[Person]) -> tuple[str, ...]:
+        """The names the question calls the people shown by, as the store writes them."""
+        wanted = {p.id for p in people}
+        names: list[str] = []
+        for hit in self.a.hits:
+            for target in hit.targets:
+                if target.kind == "person" and target.key in wanted:
+                    p = self.store.people[target.key]
+                    names += [n for n in (p.name, p.name_zh, *p.aliases) if n and alias_key(n) == hit.text]
+        return tuple(dict.fromkeys(names))
 
     def scoped(self, described: str) -> str:
         """A description in the scope of the elections asked: "Amazon's spokesperson on Bessemer"."""
@@ -187,8 +208,11 @@ class PeopleAnswers(Replies):
         role = role_asked(
             TOPIC.split(self.a.norm, maxsplit=1)[0]
         )  # "Amazon … about workers' rights": workers are the topic
+        owner = role_owner(self.read, self.a, self.orgs, role[1]) if role is not None else None
+        if owner is not None and owner.unknown:  # "劳联-产联主席" with nobody on file for it: no one else's words
+            return Speakers((), unknown=owner.unknown)
         if self.orgs:
-            org = self.orgs[0]
+            org = owner.org if owner is not None and owner.org else self.orgs[0]
             if role is not None:
                 found = holders(org, role[0], self.store)
                 return (

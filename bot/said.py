@@ -15,6 +15,7 @@ from bot.matcher import normalise
 from bot.models import Answer, Channel, Intent, Kind, Organisation, Person, Quote
 from bot.people import TOPIC_COVERAGE, PeopleAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING, examples
+from bot.roles import role_owner
 from bot.speakers import (
     channel_asked,
     holders,
@@ -167,7 +168,13 @@ class Said(PeopleAnswers):
                 return self._who_is(BY_NAME["who_is"])
             if len(self.orgs) == 1 and self.elections:  # "who spoke for Amazon on LDJ5?": the one(s) tied to it
                 return self._who_is(BY_NAME["who_is"])
-            found = list(dict.fromkeys(p for org in self.orgs for p in holders(org, role[0], self.store)))
+            owner = role_owner(self.read, self.a, self.orgs, role[1])
+            if owner.unknown:  # "劳联-产联主席是谁" with no such organisation on file: nobody else
+                return self._answer(
+                    Kind.not_found, Intent.who_is, row="who_is", unknown=owner.unknown, unknown_kind="speaker"
+                )
+            owners = [owner.org] if owner.org else self.orgs
+            found = list(dict.fromkeys(p for org in owners for p in holders(org, role[0], self.store)))
             described = set(self.described_people())
             if len(found) > 1 and described & set(found):
                 found = [p for p in found if p in described]

@@ -16,7 +16,22 @@ from bot.matcher import normalise
 from bot.models import Quote
 from bot.store import Store
 
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "ies", "ied", "er", "es", "ed", "ly", "s", "e")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "ers",
+    "ies",
+    "ied",
+    "er",
+    "es",
+    "ed",
+    "ly",
+    "s",
+    "e",
+    "y",
+)  # injury ~ injuries
 _BRITISH = re.compile(r"is(e|ed|es|ing|ings|ation|ations|er|ers)$")
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 _EDITORIAL = re.compile(r"\[[^\]]*\]")
