@@ -534,3 +534,12 @@ def scope_row(scored: Sequence[tuple[str, Intent, bool]], norm: str) -> str:
     rank row whose own words are there; else a count when it asks "how many"; else the list."""
     cued = next((name for name, intent, cue in scored if intent in OVER_MANY and cue), None)
     return cued or ("count" if HOW_MANY.search(norm) else "list")
+
+
+def giving(records: tuple[OfficialElection, ...], figure: str) -> tuple[OfficialElection, ...]:
+    """The tallies that give a figure ("turnout": counts and eligible voters), for a figure question."""
+    from bot.render_official import OFFICIAL_FIGURES, figure_value
+
+    if figure not in OFFICIAL_FIGURES:
+        return ()
+    return tuple(r for r in records if figure_value(r, figure, "en") is not None)
