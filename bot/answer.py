@@ -279,6 +279,7 @@ class _Resolver(PeopleAnswers):
                 official=shown,
                 official_total=len(history),
                 official_scope=said,
+                official_keys=official.keys(history),
             )
         if row.intent is not Intent.win_rate:
             wanted = {
@@ -302,6 +303,7 @@ class _Resolver(PeopleAnswers):
             official_total=len(elections),
             official_scope=said,
             win_rate=rate,
+            official_keys=() if row.intent is Intent.rank else official.keys(elections),
         )
 
     def _official_row(self) -> QuestionKind:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.lexicon import Pattern
 from bot.matcher import CASE_NUMBER, normalise
-from bot.models import Intent, Suggestion
+from bot.models import Answer, Intent, Suggestion
 from bot.nlrb.layer import history_order
 
 if TYPE_CHECKING:
@@ -543,3 +543,23 @@ def giving(records: tuple[OfficialElection, ...], figure: str) -> tuple[Official
     if figure not in OFFICIAL_FIGURES:
         return ()
     return tuple(r for r in records if figure_value(r, figure, "en") is not None)
+
+
+def keys(found: Sequence[Sequence[OfficialElection]]) -> tuple[tuple[str, str | None], ...]:
+    """The (case, unit) of each election of a list, in order: what a later page is read from."""
+    return tuple((e[0].case_number, e[0].unit) for e in found)
+
+
+def pages(a: Answer) -> int:
+    """How many pages of PAGE elections an official list answer has (1 for anything else)."""
+    return max(1, -(-len(a.official_keys) // PAGE))
+
+
+def page(a: Answer, store: Store, n: int) -> Answer:
+    """Page n (0: the first) of an official list answer: its PAGE elections from there, every tally."""
+    if not a.official_keys:
+        return a
+    n = max(0, min(n, pages(a) - 1))
+    groups = by_election(store).groups
+    shown = a.official_keys[n * PAGE : (n + 1) * PAGE]
+    return replace(a, official=tuple(r for k in shown for r in groups[k]), official_page=n)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from bot.models import Answer, Election, Lang
-from bot.official import Figures, share
+from bot.official import PAGE, Figures, share
 
 if TYPE_CHECKING:
     from bot.nlrb.records import OfficialElection
@@ -41,6 +41,7 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "list": "{total} NLRB elections ({scope}){shown}",
         "list_one": "1 NLRB election ({scope}):",
         "shown": "; the first {n}:",
+        "shown_page": "; elections {first}–{last}:",
         "count": "{total} NLRB elections ({scope}{outcome}).",
         "count_won": ", union won",
         "count_lost": ", union lost",
@@ -49,7 +50,7 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "rank": "{title} NLRB election ({scope}) first, of {total}:",
         "history_many": "{total} NLRB elections ({scope}) with more than one tally{shown}",
         "none": "No NLRB election on file matches ({scope}).",
-        "more": "{n} more not shown: ask “more”.",
+        "more": "{n} more not shown.",
         "line": "{case} · {place} · {date}: {choices}; against {against} — {outcome}{extra}",
         "eligible_short": " · eligible {n}",
     },
@@ -79,6 +80,7 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "list": "共 {total} 场 NLRB 选举（{scope}）{shown}",
         "list_one": "1 场 NLRB 选举（{scope}）：",
         "shown": "；前 {n} 场：",
+        "shown_page": "；第 {first}–{last} 场：",
         "count": "共 {total} 场 NLRB 选举（{scope}{outcome}）。",
         "count_won": "，工会获胜",
         "count_lost": "，工会失利",
@@ -87,7 +89,7 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "rank": "{title}的 NLRB 选举（{scope}，共 {total} 场）：",
         "history_many": "共 {total} 场 NLRB 选举（{scope}）有不止一次计票{shown}",
         "none": "档案中没有符合条件的 NLRB 选举（{scope}）。",
-        "more": "还有 {n} 场未显示：可以问“更多”。",
+        "more": "还有 {n} 场未显示。",
         "line": "{case} · {place} · {date}：{choices}；反对 {against} 票 — {outcome}{extra}",
         "eligible_short": " · 合格选民 {n}",
     },
@@ -253,7 +255,11 @@ def scope_lines(answer: Answer) -> list[str]:
     lang, total, scope = answer.lang, answer.official_total, answer.official_scope or ""
     records = answer.official
     shown = len({(r.case_number, r.unit) for r in records})
-    page = m(lang, "shown", n=shown) if total > shown else ":" if lang == "en" else "："
+    before = answer.official_page * PAGE  # elections on the pages before this one
+    if before:
+        page = m(lang, "shown_page", first=num(before + 1), last=num(before + shown))
+    else:
+        page = m(lang, "shown", n=shown) if total > shown else ":" if lang == "en" else "："
     intent = answer.intent.value
     if total == 0:
         return [m(lang, "none", scope=scope)]
@@ -281,8 +287,8 @@ def scope_lines(answer: Answer) -> list[str]:
     else:
         head = m(lang, "list", total=num(total), scope=scope, shown=page)
     lines = [head, *(short_line(r, lang) for r in records)]
-    if total > shown and intent != "rank":
-        lines.append(m(lang, "more", n=num(total - shown)))
+    if total > before + shown and intent != "rank":
+        lines.append(m(lang, "more", n=num(total - before - shown)))
     return lines
 
 
