@@ -26,6 +26,15 @@ VERDICT: dict[Outcome, Words] = {
     Outcome.undecided: {"en": "the vote was too close to call", "zh": "结果太接近，无法确定"},
     Outcome.pending: {"en": "no vote has been counted yet", "zh": "尚未计票"},
 }
+# What a figure that adds up across elections counts ("LDJ5 + ALB1 together: 586 votes for the union")
+SUMMED: dict[str, Words] = {
+    "votes_for": {"en": "votes for the union", "zh": "赞成票 "},
+    "votes_against": {"en": "votes against the union", "zh": "反对票 "},
+    "counted": {"en": "ballots counted", "zh": "计票 "},
+    "eligible": {"en": "eligible voters", "zh": "合格选民 "},
+    "void": {"en": "void ballots", "zh": "无效票 "},
+    "challenged": {"en": "challenged ballots", "zh": "有争议的选票 "},
+}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")  # fmt: skip
 
 
@@ -87,6 +96,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "win.undecided": "Not decided — the {label} vote was too close to call.",
         "win.pending": "Not yet — a petition for an election at {label} was filed; no vote has been counted.",
         "compare_title": "Comparing {labels}:",
+        "combined": "{labels} together: {approx}{n} {what} ({parts})",
+        "combined_unknown": "{labels} together: no total I can give from the sources — each election's figure is below",
         "list_title": "{what} ({n}):",
         "list_all": "Elections on file",
         "q_union": " involving {union}",
@@ -178,6 +189,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "win.undecided": "尚无定论 — {label} 的计票结果太接近，无法确定。",
         "win.pending": "还没有 — {label} 已提交工会选举申请，尚未计票。",
         "compare_title": "对比 {labels}：",
+        "combined": "{labels} 合计：{what}{approx}{n}（{parts}）",
+        "combined_unknown": "{labels} 合计：无法根据来源给出总数 — 以下是各场选举的数字",
         "list_title": "{what}（{n}）：",
         "list_all": "已收录的选举",
         "q_union": "{union}参与的",

@@ -487,6 +487,8 @@ class Answer:
     official_keys: tuple[tuple[str, str | None], ...] = ()  # official lists: every election (case, unit), in order
     official_scope: str | None = None  # official lists: what they are filtered on ("Starbucks, Oregon")
     official_checked: bool = False  # a curated election's NLRB record was looked for (none: "not on file")
+    role: str | None = None  # who-is: the role asked ("leads", "发言人"): "and the Teamsters?" asks it again
+    combined: bool = False  # a comparison asked for the figures' sum ("total yes votes across LDJ5 and ALB1")
 
     @property
     def answered(self) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from bot import aggregates
 from bot.figures import derive
 from bot.intent import known_words
+from bot.language import is_cjk
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import index_for
 from bot.messages import msg
@@ -75,8 +76,8 @@ def statements(store: Store, speaker: str) -> int:
 class PeopleAnswers(Replies):
     def _who_is(self, row: QuestionKind) -> Answer:
         people = list(self.people)
+        role = role_asked(self.a.norm) or role_asked(self.carried_role)
         if not people and self.orgs:
-            role = role_asked(self.a.norm)
             if role is None:
                 return self._organisation(BY_NAME["organisation"])
             people = holders(self.orgs[0], role[0], self.store)
@@ -114,6 +115,8 @@ class PeopleAnswers(Replies):
             row=row.name,
             people=shown,
             organisations=tuple(self.store.organisations[o] for o in orgs),
+            elections=tuple(self.elections),  # "ALB1's spokesperson": a follow-up is about ALB1
+            role=role[1] if role else None,
             more_quotes=sum(statements(self.store, p.id) for p in shown),
             sources=self._sources(s for p in shown for s in p.sources),
         )
@@ -277,19 +280,25 @@ class PeopleAnswers(Replies):
             narrowed = [q for q in narrowed if q.source in named_sources]
         if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
             narrowed = [q for q in narrowed if q.id not in self.context.quotes]
-        topic = self._topic_asked()
+        topic, explicit = self._topic_asked(), True
+        if not topic:  # "any comment from Amazon on injuries?": words the engine doesn't know are the topic
+            topic, explicit = self._topic_words(), False
+        on_topic = False
         if topic:  # "他还说了什么关于组织", "what else did he say about dominoes": only quotes holding it
             index = quote_index(self.store)
-            held = index.holding(topic, [q.id for q in narrowed], TOPIC_COVERAGE)
-            narrowed = [self.store.quotes[qid] for qid, _ in held]
+            held = [self.store.quotes[qid] for qid, _ in index.holding(topic, [q.id for q in narrowed], TOPIC_COVERAGE)]
+            if held or explicit:  # a topic only guessed from unknown words narrows when some quote holds it
+                narrowed, on_topic = held, bool(held)
         named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
         named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
         elsewhere: list[Quote] = []
         scoped = bool(self.elections) or bool(self.context and self.context.intent not in ("quotes", "who_said"))
         if about and speakers.ids and scoped:  # never a speaker's words about another election than the one asked
             wanted = {e.id for e in about}
-            elsewhere = [q for q in narrowed if not wanted.intersection(q.elections) and not silent(q)]
-            narrowed = [q for q in narrowed if wanted.intersection(q.elections)]
+            # words on the topic asked that name no election are kept ("Amazon on injuries at ALB1")
+            kept = [q for q in narrowed if wanted.intersection(q.elections) or (on_topic and not q.elections)]
+            elsewhere = [q for q in narrowed if q not in kept and not silent(q)]
+            narrowed = kept
         if not narrowed:
             return self._answer(
                 Kind.not_found,
@@ -339,11 +348,16 @@ class PeopleAnswers(Replies):
         asked = ZH_VOTE_WORDS.sub(" ", asked)
         return terms(" ".join(w for w in asked.split() if w not in DOMAIN and w not in known_words()))
 
+    def _topic_words(self) -> set[str]:
+        """The question's Latin words that no phrasing, cue or word list knows: what it is about."""
+        words = [w for w in self.a.leftover if w.isalpha() and not is_cjk(w) and w not in known_words()]
+        return terms(" ".join(words))
+
     def _on_topic(self, pool: Sequence[Quote]) -> bool:
         """Whether any of the quotes holds one of the question's own rarer words (its topic)."""
         index = quote_index(self.store)
         topic = terms(" ".join(self.a.leftover))
-        return any(index.idf(t) >= 1 for q in pool for t in topic & index.terms[q.id])
+        return any(index.idf(t) >= 1 for q in pool for t in topic if index.holds(q.id, t))
 
     def _rank(self, pool: Sequence[Quote], elections: Sequence[Election]) -> list[Quote]:
         """Quotes about the elections and the topic words asked first; in the reply's language first."""
@@ -353,7 +367,7 @@ class PeopleAnswers(Replies):
 
         def weight(q: Quote) -> float:
             s = 3.0 * len(wanted.intersection(q.elections))
-            s += sum(index.idf(t) for t in topic & index.terms[q.id])
+            s += sum(index.idf(t) for t in topic if index.holds(q.id, t))
             return s + (0.5 if q.lang == self.lang else 0.0)
 
         if wanted:  # never a quote about another election than the one named

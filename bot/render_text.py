@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from bot.messages import OUTCOME, TALLY_KIND, VERDICT, date_text, msg
+from bot.messages import APPROX, OUTCOME, SUMMED, TALLY_KIND, VERDICT, date_text, msg
 from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
 from bot.places import state_name, zh_name
 from bot.render_official import both_layers, figure_lines, history_headline, not_on_file, official_lines, scope_lines
 from bot.render_records import not_answered_lines, organisation_lines, quote_lines, who_is_lines
 from bot.table import BY_NAME, FIGURE_ROW, QuestionKind, Value
+from bot.table.figures import summands
 
 
 class Parts(NamedTuple):
@@ -172,7 +173,28 @@ def _compare(answer: Answer) -> Parts:
         body.append("• " + headline(e, lang))
         body.append("  " + (figure_line(e, d, row, lang) if row else details(e, d, lang)))
     title = msg(lang, "compare_title", labels=" / ".join(name_of(e, lang) for e in answer.elections))
+    if answer.combined and row:
+        title = combined_line(answer, row)
     return Parts(title, tuple(body), sources_line(answer.sources, lang))
+
+
+def combined_line(answer: Answer, row: QuestionKind) -> str:
+    """A figure summed over the elections compared, from each one's count; no total when one lacks it."""
+    lang = answer.lang
+    labels = " + ".join(name_of(e, lang) for e in answer.elections)
+    counts = summands(row, answer.elections, answer.derived)
+    if counts is None or row.name not in SUMMED:
+        return msg(lang, "combined_unknown", labels=labels)
+    approx = row.name == "eligible" and any(e.eligible_approximate for e in answer.elections)
+    return msg(
+        lang,
+        "combined",
+        labels=labels,
+        n=num(sum(counts)),
+        what=SUMMED[row.name][lang],
+        approx=APPROX[lang] if approx else "",
+        parts=" + ".join(num(n) for n in counts),
+    )
 
 
 def list_label(answer: Answer) -> str:
@@ -331,6 +353,8 @@ def render_parts(answer: Answer) -> Parts:
         parts = Parts(msg(lang, "help"), (msg(lang, "try", examples=examples_text(answer)),))
     elif answer.kind is Kind.not_found and answer.intent is Intent.figure and answer.elections:
         parts = _one_election(answer)  # the row's "the sources don't say", with the tally for context
+    elif answer.kind is Kind.not_found and answer.combined:
+        parts = _compare(answer)  # no total: each election's figure, or its "the sources don't say"
     elif answer.official_scope is not None:  # issue 9: an answer over the NLRB's records
         parts = official_parts(answer)
     elif answer.kind in (Kind.suggestions, Kind.not_found):

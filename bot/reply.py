@@ -4,11 +4,12 @@ not sure (drawn from the question table's examples and the records the store hol
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 from bot import aggregates
 from bot.context import Context
 from bot.figures import derive
-from bot.intent import is_off_topic, is_strange, known_words
+from bot.intent import Scored, Verdict, is_off_topic, is_strange, judge, known_words, score
 from bot.language import plain_words
 from bot.lexicon import Pattern
 from bot.matcher import Analysis
@@ -51,6 +52,7 @@ class Replies:
         self.context = context
         self.namesake: str | None = None  # a person named like one on file but with another first name
         self.instructed = False  # the message held instructions to the bot (dropped before reading)
+        self.carried_role = ""  # a follow-up naming only records asks the role the last turn asked ("and the ALU?")
         self.elections = [store.elections[t.key] for t in a.targets("election")]
         self.people = [store.people[t.key] for t in a.targets("person")]
         self.orgs = [store.organisations[t.key] for t in a.targets("organisation")]
@@ -63,6 +65,30 @@ class Replies:
             elif POINTING.search(a.norm):  # it, its, that group: the organisation, else the person
                 self.orgs = orgs
                 self.people = [] if orgs or context.elections else people
+
+    # --- the kind of question -----------------------------------------------------------
+
+    @property
+    def verdict_all(self) -> tuple[Scored, ...]:
+        return score(self.a.template, self._carried)
+
+    @cached_property
+    def verdict(self) -> Verdict:
+        return judge(self.verdict_all, elections=len(self.elections))
+
+    @cached_property
+    def _carried(self) -> str:
+        """The placeholders the conversation can fill."""
+        ctx = self.context
+        if ctx is None:
+            return ""
+        held = (("E", ctx.elections), ("P", ctx.people), ("O", ctx.organisations))
+        return "".join(slot for slot, records in held if records)
+
+    @cached_property
+    def _only_records(self) -> bool:
+        """The question is nothing but names of records ("ALB1", "Chris Smalls"): no row to score."""
+        return all(w in "EPOLY" for w in self.a.template.split())
 
     # --- building answers ---------------------------------------------------------------
 

@@ -5,11 +5,17 @@ when the sources don't give the figure. Shared values the templates may use: {la
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.messages import APPROX, DETERMINATIVE, NOT_DETERMINATIVE, NOTHING
 from bot.models import Derived, Election, Figure, Intent
 from bot.table import QuestionKind, Reader, Value, Words
 
 E = ("E",)
+# Figures that add up across elections; shares, turnout and margins don't
+ADDITIVE = frozenset(
+    {Figure.votes_for, Figure.votes_against, Figure.counted, Figure.eligible, Figure.void, Figure.challenged}
+)
 
 
 def _approx(e: Election) -> Value:
@@ -61,6 +67,21 @@ def _share(e: Election, d: Derived) -> dict[str, Value] | None:
     if d.share_for is None or d.share_against is None or not d.counted:
         return None
     return {"for_pct": d.share_for, "against_pct": d.share_against, "counted": d.counted}
+
+
+def summands(row: QuestionKind, elections: Sequence[Election], derived: Sequence[Derived]) -> list[int] | None:
+    """Each election's count for a row whose counts add up across elections (votes, ballots, voters),
+    or None when the row's figures don't add up or one election lacks it: no total is then given."""
+    if row.figure not in ADDITIVE or row.reads is None:
+        return None
+    counts = []
+    for e, d in zip(elections, derived, strict=True):
+        values = row.reads(e, d)
+        n = values.get("n") if values else None
+        if not isinstance(n, int):
+            return None
+        counts.append(n)
+    return counts
 
 
 def figure_row(

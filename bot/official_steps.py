@@ -1,0 +1,141 @@
+"""Steps answering from the NLRB's official layer (issue 9): a case number, a curated election's
+tallies over time, and lists, counts and rates over an employer or national union the layer holds."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot import aggregates, official
+from bot.intent import judge, known_words, score
+from bot.matcher import normalise
+from bot.models import Answer, Intent, Kind, WinRate
+from bot.reply import Replies, examples
+from bot.running import MAX_RANKED
+from bot.speakers import (
+    capitalised_names,
+)
+from bot.table import BY_NAME, QuestionKind
+
+RIVAL = 15  # a second figure row's cued score this close to the best: the question asks for both (the tally)
+
+
+class OfficialSteps(Replies):
+    """The steps that read the official layer before the question table."""
+
+    def _official(self) -> Answer | None:
+        """Issue 9: a case number is looked up exactly in the official layer; a curated election
+        named with words about its tallies over time ("the first Bessemer vote") shows its case's history."""
+        cases = official.case_numbers(self.a.norm)
+        records = official.tallies(self.store, cases)
+        history = official.asks_history(self.a.norm)
+        linked = [e for e in self.elections if e.case_number in cases] if records else []
+        if not records and not cases and len(self.elections) == 1 and history:
+            records = self.store.official_for(self.elections[0].id)
+            linked = list(self.elections) if len(records) > 1 else []
+            records = records if linked else ()
+        if not records and cases and not self.elections:  # exact: a case number not on file is never guessed
+            return self._answer(
+                Kind.not_found,
+                Intent.result,
+                row="result",
+                unknown=cases[0],
+                unknown_kind="code",
+                examples=examples(self.store, self.lang),
+            )
+        if not records:
+            return None
+        row = self._official_row()
+        intent = row.intent
+        if history and len(records) > 1:
+            intent, row = Intent.history, BY_NAME["history"]
+        found = self._elections_answer(intent, linked, row=row.name, official=records)
+        return replace(found, figure=row.figure) if intent is Intent.figure else found
+
+    def _official_scope(self) -> Answer | None:
+        """Issue 9: a question naming an employer or national union of the official layer (not a
+        curated election) is answered over the NLRB's records; bare questions stay with the news layer."""
+        about = self.verdict.best.row.intent in official.ABOUT_WORDS
+        if self.elections or self.people or (about and self.verdict.best.cue):
+            return None
+        if not official.may_name(self.a.norm, known_words()):
+            return None  # every word is the table's own: the (deferred) layer is not even read
+        found = official.scope(self.a.norm, self.store, known=known_words(), text=self.read)
+        if about and not found.union:  # "Teamsters Local 727" is no speaker on file: its elections
+            return None
+        curated = bool(self.a.targets("year", *aggregates.PLACE_KINDS)) and bool(
+            aggregates.count(aggregates.select(self.a, self.store), self.store)
+        )
+        if not official.over_layer(found, curated=curated):
+            return None  # "which elections did the union lose?": the news layer's elections
+        if found.readings:  # "Amazin": one edit from two employers, so neither is answered for sure
+            return self._suggest(official.reading_suggestions(found, self.store, self.lang))
+        parties = [o for o in self.orgs if o.kind in ("employer", "union", "federation")]  # not "the NLRB"
+        if parties and not (found.affiliation or found.union):  # "the Teamsters": an organisation, a national union
+            return None
+        covered = set(normalise(found.words(self.store)).split()) | {w for h in self.a.hits for w in h.text.split()}
+        covered |= found.covers  # "Bufalo", "Joes": the words a name was read from
+        strangers = capitalised_names(self.read, covered, known_words())
+        if strangers:  # "the Apple store in Atlantis": a place (or name) the layer doesn't know is no other place
+            return self._answer(
+                Kind.not_found,
+                Intent.unknown,
+                unknown=max(strangers, key=len),
+                examples=examples(self.store, self.lang),
+            )
+        elections = official.elections(self.store, official.select(self.store, found))
+        scored = score(self.a.template)
+        row = BY_NAME[official.scope_row([(s.row.name, s.row.intent, s.cue) for s in scored[:3]], self.a.norm)]
+        if official.RATE_WORDS.search(self.a.norm) and aggregates.WON.search(self.a.norm):
+            row = BY_NAME["win_rate"]  # "what share of … did the union win": a rate, over many elections
+        said = found.words(self.store)
+        if official.asks_history(self.a.norm) and any(len(e) > 1 for e in elections):
+            history = [e for e in elections if official.reran(e)] or [e for e in elections if len(e) > 1]
+            shown = tuple(r for e in history[: official.PAGE] for r in e)
+            return self._answer(
+                Kind.answered,
+                Intent.history,
+                row="history",
+                official=shown,
+                official_total=len(history),
+                official_scope=said,
+                official_keys=official.keys(history),
+            )
+        if row.intent is not Intent.win_rate:
+            wanted = {
+                w for w, words in (("won", aggregates.WON), ("lost", aggregates.LOST)) if words.search(self.a.norm)
+            }
+            if len(wanted) == 1:
+                elections = [e for e in elections if official.result(self.store, e) in wanted]
+        rate = None
+        if row.intent is Intent.win_rate:
+            results = [official.result(self.store, e) for e in elections]
+            rate = WinRate(won=results.count("won"), decided=results.count("won") + results.count("lost"))
+        if row.intent is Intent.rank:
+            page = official.ranked(elections, row.name, MAX_RANKED)
+        else:
+            page = elections[: official.PAGE]
+        return self._answer(
+            Kind.answered if elections else Kind.not_found,
+            row.intent,
+            row=row.name,
+            official=tuple(r for e in page for r in e),
+            official_total=len(elections),
+            official_scope=said,
+            win_rate=rate,
+            official_keys=() if row.intent is Intent.rank else official.keys(elections),
+        )
+
+    def _official_row(self) -> QuestionKind:
+        """The row a question about one case asks: the best row when its own words point to it (and
+        no second figure row's words do: "which union won and by how much" is the tally), else the result.
+        Chinese rows carry few cue words: there the table's sure verdict is enough."""
+        scored = score(official.without_cases(self.a.template))
+        best = scored[0]
+        if best.row.intent not in official.ONE_TALLY:
+            return BY_NAME["result"]
+        figures_cued = [s for s in scored if s.cue and s.row.intent is Intent.figure and s.score >= best.score - RIVAL]
+        if best.cue and len(figures_cued) <= 1:
+            return best.row
+        if not best.cue and self.lang == "zh" and judge(scored, elections=1).sure:
+            return best.row
+        return BY_NAME["result"]

@@ -1,0 +1,211 @@
+"""Steps about people and what they said: "who said <words>" (searched in the quotes), a speaker
+the store doesn't know, a person described by their role, "when did he say it?", a speaker named
+with an election, and a topic follow-up. Never a quote in the wrong mouth."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.intent import known_words
+from bot.language import (
+    is_cjk,
+)
+from bot.lexicon import Pattern
+from bot.matcher import normalise
+from bot.models import Answer, Intent, Kind, Person, Quote
+from bot.people import TOPIC_COVERAGE, PeopleAnswers
+from bot.reply import MAX_SUGGESTIONS, POINTING, examples
+from bot.speakers import (
+    channel_asked,
+    holders,
+    narrow,
+    role_asked,
+    unknown_name,
+)
+from bot.table import BY_NAME
+from bot.textsearch import quote_index, terms
+
+WHO_SAID_COVERAGE = 0.6
+WHO_SAID_COVERAGE_QUOTED = 0.8  # words the question puts in quotation marks
+VAGUE = frozenset({"someth", "anyth", "thing", "stuff", "word"})  # "who said something about …" (stemmed)
+WHO_SAID_COVERAGE_CJK = 0.4  # Chinese is searched by character pairs, many of which the question's own wording adds
+# Words of a turn that only names records: "and LDJ5?", "ALB1 too", "what about the Albany one", "那LDJ5呢"
+FOLLOW_UP_FILLER = Pattern(
+    r"\b(and|also|too|what|how|about|at|for|in|on|the|one|same|then|so|ok|okay|please|pls|i|mean|of|with|as|well)\b|呢|那么|那|还有|也|的|怎么样|如何|我说的是|我是说|我指的是|是说"
+)
+WHO_ASKS = Pattern(r"^(who|whose|which (person|people|one)|谁|哪位|是谁)\b|^(谁|哪位|是谁)|是谁|叫什么|是哪位")
+NAME_ASKS = Pattern(r"^what\b.*\bname\b|叫什么名字")  # "what's that spokesperson's name?"
+WHEN_SAID = Pattern(
+    r"\bwhen (did|was|were) (he|she|they|it|that|this|\w+) (say|said|tweet|tweeted|post|posted|tell|write|written|make|made)\b|什么时候说的|何时说的|哪天说的|什么时候发的|什么时候讲的"
+)
+# A question about who someone is that asks for their words too ("who was …, and what did he say?")
+SAID_TOO = Pattern(
+    r"\b(and|&) what (did|does|has) (he|she|they|it) (say|said|tell|told)\b|(他|她|它)说了什么|(他|她)怎么说"
+)
+THIS = Pattern(r"\b(this|that|the same)\b|这个|这位|那个|那位|该")
+FRAGMENT = Pattern(r"[“\"「『‘](.+?)[”\"」』’]")  # words put in quotation marks
+SPEAKER_ON = Pattern(r"\b(on|about|re|regarding|over)\b|关于|谈|论")
+WHO_SAID_WORDS = Pattern(
+    r"\b(who|which (\w+ )?(person|people|expert|professor|official|worker|leader|spokes\w+|one)) (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted|mentioned|talked|expected|complained|praised|critici[sz]ed|blamed|accused|noted|raised|promised|pledged|vowed)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
+)
+
+
+class Said(PeopleAnswers):
+    """What was said and who said it: the steps that read a question about quotes and speakers."""
+
+    def _who_said(self) -> Answer | None:
+        if self.people:
+            return None
+        asks = WHO_SAID_WORDS.search(self.a.norm) is not None
+        if not asks and not WHO_ASKS.search(self.a.norm):
+            return None
+        query = terms(WHO_ASKS.sub(" ", WHO_SAID_WORDS.sub(" ", " ".join(self.a.leftover)))) - VAGUE
+        if asks and self.context and self.context.quotes and POINTING.search(self.a.norm):  # "who said that one?"
+            quotes = [self.store.quotes[q] for q in self.context.quotes[:1] if q in self.store.quotes]
+            return self._quotes_answer(Intent.who_said, quotes, "who_said") if quotes else None
+        if not query or (not asks and len(query) < 3):  # "who won at JFK8" is not a quote search
+            return None
+        verbatim = self._verbatim()
+        if verbatim:  # 谁在推特上说“声援”ALU, who said "voices heard": the quoted words, as written
+            return self._quotes_answer(Intent.who_said, verbatim, "who_said")
+        cjk = is_cjk(" ".join(self.a.leftover))
+        coverage = WHO_SAID_COVERAGE_CJK if cjk else WHO_SAID_COVERAGE
+        fragments = terms(" ".join(m.group(1) for m in FRAGMENT.finditer(self.read)))
+        if fragments:  # quoted words no statement holds as written: only a near-complete paraphrase will do
+            query, coverage = fragments, WHO_SAID_COVERAGE_QUOTED
+            if len(query) < 2:
+                return self._answer(
+                    Kind.not_found, Intent.who_said, row="who_said", examples=examples(self.store, self.lang)
+                )
+        index = quote_index(self.store)
+        needed = min(2, len(query))  # one shared word is no match, however rare ("would win" ≠ "after the win")
+        found = [(cov, qid) for cov, qid in index.search(query, coverage) if index.shared(query, qid) >= needed]
+        quotes_row = BY_NAME["quotes"]
+        if not found and self.elections and next(s for s in self.verdict_all if s.row is quotes_row).cue:
+            return self._quotes(quotes_row, [])  # "who reacted on Twitter to the LDJ5 result?": what was said about it
+        if not found and not asks:
+            return None
+        best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01]
+        if len(best) > 1:  # a tie on the words: the names the question gives too ("at stake for Amazon") settle it
+            named = terms(self.a.norm) - terms(" ".join(self.a.leftover))
+            best = [q for q in best if named & index.terms[q.id]] or best
+        if not best:
+            return self._answer(
+                Kind.not_found, Intent.who_said, row="who_said", examples=examples(self.store, self.lang)
+            )
+        return self._quotes_answer(Intent.who_said, best, "who_said")
+
+    def _verbatim(self) -> list[Quote]:
+        """Quotes holding every fragment the question puts in quotation marks (in their words or
+        their translation), narrowed by the channel asked ("on Twitter")."""
+        fragments = [normalise(m.group(1)) for m in FRAGMENT.finditer(self.read)]
+        fragments = [f for f in fragments if len(f) >= (2 if is_cjk(f) else 4)]
+        if not fragments:
+            return []
+        found = [
+            q
+            for q in self.store.quotes.values()
+            if all(f in normalise(q.text + " " + (q.translation or "")) for f in fragments)
+        ]
+        return narrow(found, self.store, channel_asked(self.a.norm), None, None) or found
+
+    def _stranger(self) -> Answer | None:
+        if self.namesake:  # "What did Jim Logan say?": not John Logan, and nobody on file
+            intent = Intent.who_is if self.verdict.best.row.intent is Intent.who_is else Intent.quotes
+            return self._answer(Kind.not_found, intent, row=intent.value, unknown=self.namesake, unknown_kind="speaker")
+        if self.people or self._only_records:
+            return None
+        intent = self.verdict.best.row.intent  # a name the store lacks is an unknown word too: its cue suffices
+        if intent not in (Intent.quotes, Intent.who_is) or not (self.verdict.plausible or self.verdict.best.cue):
+            return None
+        text = self.read
+        stranger = unknown_name(text, self.a, known=known_words())
+        if stranger is None:
+            return None
+        if intent is Intent.who_is and self.described_people():
+            return None  # "Who is leading the racial equity audit?": described by their role
+        role = role_asked(self.a.norm)
+        if role is not None and (self.orgs or holders(None, role[0], self.store, described=stranger)):
+            return None  # "the NLRB chair", "the SF State professor": a description, read through roles
+        if self.orgs and text.find(stranger) > min(text.casefold().find(o.name.casefold()) % 10_000 for o in self.orgs):
+            return None  # the organisation comes first: the unknown words are about something else
+        return self._answer(
+            Kind.not_found, intent, row=self.verdict.best.row.name, unknown=stranger, unknown_kind="speaker"
+        )
+
+    def _described_person(self) -> Answer | None:
+        asks = WHO_ASKS.search(self.a.norm) or NAME_ASKS.search(self.a.norm)
+        if self.people or not asks or WHO_SAID_WORDS.search(self.a.norm):
+            return None
+        role = role_asked(self.a.norm)
+        if self.orgs:  # "the ALU's treasurer", "who … now leads the ALU?": a role in an organisation named
+            if role is None:
+                return None
+            if len(self.orgs) == 1 and self.elections:  # "who spoke for Amazon on LDJ5?": the one(s) tied to it
+                return self._who_is(BY_NAME["who_is"])
+            found = list(dict.fromkeys(p for org in self.orgs for p in holders(org, role[0], self.store)))
+            described = set(self.described_people())
+            if len(found) > 1 and described & set(found):
+                found = [p for p in found if p in described]
+        else:
+            found = holders(None, role[0], self.store) if role else self.described_people()
+        if found and self.context and THIS.search(self.a.norm):
+            # "这个发言人叫什么名字", "that spokesperson": the holder whose words were just shown, else
+            # the one the conversation was about
+            shown = {self.store.quotes[q].speaker for q in self.context.quotes if q in self.store.quotes}
+            found = [p for p in found if p.id in shown] or [p for p in found if p.id in self.context.people] or found
+        if len(found) > 1:  # "the Amazon spokesperson quoted about injuries": the one who spoke on it
+            found = self.spoke_on_topic(found) or found
+        if role and found and self.elections:  # "the LDJ5 treasurer", "ALB1的发言人": the holder(s) tied to it
+            found = self.tied(found)
+            if not found:
+                return self._answer(
+                    Kind.not_found,
+                    Intent.who_is,
+                    row="who_is",
+                    unknown=self.scoped(self._described(None, role[1])),
+                    unknown_kind="speaker",
+                    elections=tuple(self.elections),
+                )
+        if not found or len(found) > MAX_SUGGESTIONS:
+            return None
+        self.people = found
+        if SAID_TOO.search(self.a.norm):  # "… and what did he say?": their words, on the topic asked
+            return self._quotes(BY_NAME["quotes"], found)
+        return self._who_is(BY_NAME["who_is"])
+
+    def spoke_on_topic(self, people: Sequence[Person]) -> list[Person]:
+        """Of the people, those with a statement on the topic the question names."""
+        topic = self._topic_asked() or self._topic_words()
+        if not topic:
+            return []
+        index = quote_index(self.store)
+        said = {p.id: [q.id for q in self.store.quotes_by_speaker.get(p.id, ())] for p in people}
+        return [p for p in people if index.holding(topic, said[p.id], TOPIC_COVERAGE)]
+
+    def _when_said(self) -> Answer | None:
+        ctx = self.context
+        if ctx is None or not ctx.quotes or not WHEN_SAID.search(self.a.norm):
+            return None
+        shown = [self.store.quotes[q] for q in ctx.quotes[:1] if q in self.store.quotes]
+        return self._quotes_answer(Intent.quotes, shown, "quotes") if shown else None
+
+    def _speaker_on(self) -> Answer | None:
+        """A speaker named with an election and nothing else but "on"/"about" asks what they said about
+        it, never the election's result."""
+        if not self.elections or not (self.people or self.orgs):
+            return None
+        words = [w for w in FOLLOW_UP_FILLER.sub(" ", SPEAKER_ON.sub(" ", self.a.template)).split() if w not in "EPOLY"]
+        if words or (not self.people and not SPEAKER_ON.search(self.a.template)):
+            return None  # "ALU JFK8" is the union's election; "the ALU on JFK8" is what it said
+        return self._quotes(BY_NAME["quotes"], self.people)
+
+    def _topic_follow_up(self) -> Answer | None:
+        """A person (named, or pointed back to), words about saying and a topic ("about …", "关于…") ask for what
+        they said on it, however unlike a phrasing the topic's own words make the question."""
+        quotes_row = BY_NAME["quotes"]
+        if not self.people or self.orgs or self.elections or not self._topic_asked():
+            return None  # the person named, or the one a pronoun points back to
+        if not any(Pattern(c).search(self.a.norm) for c in quotes_row.cues.values()):
+            return None
+        return self._quotes(quotes_row, self.people)
