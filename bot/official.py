@@ -251,6 +251,8 @@ def _names(
     states = {name.casefold(): code for code, name in US_STATES.items()}
     city_end = -1
     for start, end, gram in _ngrams(tokens):
+        if tokens[start] not in names.starts:  # no name, state or town begins with this word
+            continue
         if used & set(range(start, end)) or len(gram) < MIN_NAME or all(t in known for t in gram.split()):
             continue
         if state is None and gram in states:  # "Oregon" is a state before it is a town

@@ -83,7 +83,7 @@ class OfficialSteps(Replies):
                 examples=examples(self.store, self.lang),
             )
         elections = official.elections(self.store, official.select(self.store, found))
-        scored = score(self.a.template)
+        scored = self.verdict_all  # the table's scores, computed once per question (score() is cached by its arguments)
         row = BY_NAME[official.scope_row([(s.row.name, s.row.intent, s.cue) for s in scored[:3]], self.a.norm)]
         if official.RATE_WORDS.search(self.a.norm) and aggregates.WON.search(self.a.norm):
             row = BY_NAME["win_rate"]  # "what share of … did the union win": a rate, over many elections
