@@ -49,7 +49,7 @@ def questions(n: int) -> list[str]:
         lambda: f"{rng.choice(records).case_number} turnout",
         lambda: f"{rng.choice(employers)} elections",
         lambda: f"{_typo(rng.choice(employers), rng)} elections",
-        lambda: "How did the vote go at {0} in {1}, {2}?".format(*rng.choice(towns)),
+        lambda: "How did the vote go at {} in {}, {}?".format(*rng.choice(towns)),
         lambda: f"win rate for {rng.choice(unions)}",
         lambda: f"how many elections did the union win in {rng.choice(states)} in {rng.randint(2011, 2022)}",
         lambda: f"decertification elections in {rng.choice(states)} {rng.randint(2011, 2022)}",
