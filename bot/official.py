@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.lexicon import Pattern
 from bot.matcher import CASE_NUMBER, normalise
-from bot.models import Intent, Suggestion
+from bot.models import Answer, Intent, Suggestion
 from bot.nlrb.layer import history_order
 
 if TYPE_CHECKING:
@@ -251,6 +251,8 @@ def _names(
     states = {name.casefold(): code for code, name in US_STATES.items()}
     city_end = -1
     for start, end, gram in _ngrams(tokens):
+        if tokens[start] not in names.starts:  # no name, state or town begins with this word
+            continue
         if used & set(range(start, end)) or len(gram) < MIN_NAME or all(t in known for t in gram.split()):
             continue
         if state is None and gram in states:  # "Oregon" is a state before it is a town
@@ -534,3 +536,32 @@ def scope_row(scored: Sequence[tuple[str, Intent, bool]], norm: str) -> str:
     rank row whose own words are there; else a count when it asks "how many"; else the list."""
     cued = next((name for name, intent, cue in scored if intent in OVER_MANY and cue), None)
     return cued or ("count" if HOW_MANY.search(norm) else "list")
+
+
+def giving(records: tuple[OfficialElection, ...], figure: str) -> tuple[OfficialElection, ...]:
+    """The tallies that give a figure ("turnout": counts and eligible voters), for a figure question."""
+    from bot.render_official import OFFICIAL_FIGURES, figure_value
+
+    if figure not in OFFICIAL_FIGURES:
+        return ()
+    return tuple(r for r in records if figure_value(r, figure, "en") is not None)
+
+
+def keys(found: Sequence[Sequence[OfficialElection]]) -> tuple[tuple[str, str | None], ...]:
+    """The (case, unit) of each election of a list, in order: what a later page is read from."""
+    return tuple((e[0].case_number, e[0].unit) for e in found)
+
+
+def pages(a: Answer) -> int:
+    """How many pages of PAGE elections an official list answer has (1 for anything else)."""
+    return max(1, -(-len(a.official_keys) // PAGE))
+
+
+def page(a: Answer, store: Store, n: int) -> Answer:
+    """Page n (0: the first) of an official list answer: its PAGE elections from there, every tally."""
+    if not a.official_keys:
+        return a
+    n = max(0, min(n, pages(a) - 1))
+    groups = by_election(store).groups
+    shown = a.official_keys[n * PAGE : (n + 1) * PAGE]
+    return replace(a, official=tuple(r for k in shown for r in groups[k]), official_page=n)

@@ -83,7 +83,7 @@ class OfficialSteps(Replies):
                 examples=examples(self.store, self.lang),
             )
         elections = official.elections(self.store, official.select(self.store, found))
-        scored = score(self.a.template)
+        scored = self.verdict_all  # the table's scores, computed once per question (score() is cached by its arguments)
         row = BY_NAME[official.scope_row([(s.row.name, s.row.intent, s.cue) for s in scored[:3]], self.a.norm)]
         if official.RATE_WORDS.search(self.a.norm) and aggregates.WON.search(self.a.norm):
             row = BY_NAME["win_rate"]  # "what share of … did the union win": a rate, over many elections
@@ -98,6 +98,7 @@ class OfficialSteps(Replies):
                 official=shown,
                 official_total=len(history),
                 official_scope=said,
+                official_keys=official.keys(history),
             )
         if row.intent is not Intent.win_rate:
             wanted = {
@@ -121,6 +122,7 @@ class OfficialSteps(Replies):
             official_total=len(elections),
             official_scope=said,
             win_rate=rate,
+            official_keys=() if row.intent is Intent.rank else official.keys(elections),
         )
 
     def _official_row(self) -> QuestionKind:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from bot.messages import APPROX, OUTCOME, SUMMED, TALLY_KIND, VERDICT, date_text, msg
 from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
 from bot.places import state_name, zh_name
-from bot.render_official import both_layers, not_on_file, official_lines, scope_lines
+from bot.render_official import both_layers, figure_lines, history_headline, not_on_file, official_lines, scope_lines
 from bot.render_records import not_answered_lines, organisation_lines, quote_lines, who_is_lines
 from bot.table import BY_NAME, FIGURE_ROW, QuestionKind, Value
 from bot.table.figures import summands
@@ -321,8 +321,25 @@ def official_parts(answer: Answer) -> Parts:
     return Parts(lines[0], tuple(lines[1:]))
 
 
+def official_figure(parts: Parts, answer: Answer) -> Parts:
+    """A curated election's figure (or tallies over time) from the NLRB's file too: said first when the
+    news sources don't give it, else after the news layer's figure and source, each with its source."""
+    e, lang = answer.elections[0], answer.lang
+    news = (*parts.body, *([parts.source] if parts.source else []))
+    if answer.intent is Intent.history:
+        head = history_headline(name_of(e, lang), answer.official, lang) if len(answer.official) > 1 else parts.headline
+        return Parts(head, (*news, both_layers(e, answer.official, lang), *official_lines(answer.official, lang)))
+    lines = figure_lines(name_of(e, lang), answer.official, str(answer.figure or ""), lang)
+    row = FIGURE_ROW.get(answer.figure) if answer.figure else None
+    if row is not None and row.reads is not None and answer.derived and row.reads(e, answer.derived[0]) is None:
+        return Parts(lines[0], (*lines[1:], *news), None, None)  # the news gives none: its "no figure" is not said
+    return Parts(parts.headline, (*news, *lines), None, parts.tally)
+
+
 def with_official(parts: Parts, answer: Answer) -> Parts:
     """The news layer's answer, then the NLRB's record of the same election: each with its source."""
+    if answer.intent is Intent.figure or answer.intent is Intent.history:
+        return official_figure(parts, answer)  # render_official: the figure (or tallies) from the NLRB's file
     official = [
         both_layers(answer.elections[0], answer.official, answer.lang),
         *official_lines(answer.official, answer.lang),

@@ -84,7 +84,9 @@ class Running(Said):
         e = elections[0]
         if row.intent in official.BOTH_LAYERS:  # issue 9: the NLRB's record of the same election, or "not on file"
             found = replace(found, official=self.store.official_for(e.id), official_checked=True)
-        if row.reads and row.reads(e, derive(e)) is None:  # the sources don't give it: said, not answered
+        elif row.figure:  # issue 9: the figure from the NLRB's tallies of the same election, each with its source
+            found = replace(found, official=official.giving(self.store.official_for(e.id), row.figure.value))
+        if row.reads and row.reads(e, derive(e)) is None and not found.official:  # no source gives it: said
             return replace(found, kind=Kind.not_found)
         return found
 
