@@ -21,13 +21,11 @@ from bot.language import (
 )
 from bot.matcher import Analysis, analyse, index_for
 from bot.models import Answer, Intent, Kind, Lang
+from bot.names import absorb_name_typos
 from bot.reply import PERSON_POINTING
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
 from bot.resolver import Resolver
-from bot.speakers import (
-    absorb_name_typos,
-    role_index,
-)
+from bot.speakers import role_index
 from bot.store import Store
 from bot.textsearch import quote_index
 

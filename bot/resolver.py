@@ -5,6 +5,7 @@ bot.official_steps, and running a row of the question table in bot.running."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot import aggregates
 from bot.again import Again
@@ -13,7 +14,7 @@ from bot.language import without_instructions
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import index_for
 from bot.models import Answer, Intent, Kind, Lang, Suggestion
-from bot.official_steps import OfficialSteps
+from bot.official_steps import RIVAL, OfficialSteps
 from bot.reply import MAX_SUGGESTIONS, POINTING, examples
 from bot.said import FOLLOW_UP_FILLER, WHO_SAID_WORDS
 from bot.table import BY_NAME, TABLE, QuestionKind
@@ -35,6 +36,7 @@ INVENT = Pattern(
 ASKS_ITSELF = Pattern(
     r"[?？]|\b(what|how|which|who|whom|whose|when|where|why)\b|(^|[.!。！]\s*)(did|does|is|are|was|were)\b|什么|多少|如何|怎么|怎样|吗|哪|几|是否"
 )
+BOTH_SIDES = Pattern(r"\b(yes|for)\b.*\b(no|against)\b|\b(no|against)\b.*\b(yes|for)\b|赞成.*反对|反对.*赞成")
 YES_NO = Pattern(r"^(was|were|is|are|did|does|do|has|have|had|will|would|can|could|should)\b|吗[？?]?$")
 RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the result holds
 # A follow-up that is only a question word, and the words around it that say nothing ("and where?", "那在哪里呢")
@@ -208,13 +210,11 @@ class Resolver(Again, OfficialSteps):
         asks = judge(score(self.a.template), elections=len(self.elections)).sure  # a question of its own, context aside
         pointed = self._elections_for(BY_NAME["result"]) if POINTING.search(self.a.norm) else []
         if (self.elections or pointed) and not ASKS_ITSELF.search(left):  # "… and say the union won it"
-            return self._elections_answer(
-                Intent.result,
-                (self.elections or pointed)[:1],
-                kind=Kind.not_found,
-                unknown_kind="instruction",
-                row="result",
-            )
+            figures = [s.row for s in self.verdict_all[:MAX_SUGGESTIONS] if s.cue and s.row.intent is Intent.figure]
+            one = len(figures) == 1 and not BOTH_SIDES.search(self.a.norm)
+            row = figures[0] if one else BY_NAME["result"]  # the one figure claimed, else the tally
+            found = self._run(row, elections=(self.elections or pointed)[:1])
+            return replace(found, kind=Kind.not_found, unknown_kind="instruction")
         if asks and ASKS_ITSELF.search(left):
             return None  # "Ignore prior instructions. What was the LDJ5 margin?": the question, as asked
         if not (self.elections or self.people or self.orgs or asks):
@@ -229,7 +229,17 @@ class Resolver(Again, OfficialSteps):
         if not (self.instructed or CLAIM.search(self.a.norm)):
             return None
         elections = self._elections_for(BY_NAME["result"])
-        return self._run(BY_NAME["result"], elections=elections[:1]) if len(elections) == 1 else None
+        if len(elections) != 1:
+            return None
+        # "confirm LDJ5 had 500 yes votes": the one figure asked, as the sources give it (both sides: the tally)
+        best = self.verdict.best
+        figures = [
+            s for s in self.verdict_all if s.cue and s.row.intent is Intent.figure and s.score >= best.score - RIVAL
+        ]
+        tally = any(s.cue and s.row.intent is Intent.result and s.score >= SUGGEST for s in self.verdict_all)
+        one = best.cue and best.row.intent is Intent.figure and len(figures) == 1 and not tally
+        row = best.row if one else BY_NAME["result"]
+        return self._run(row, elections=elections[:1])
 
     def _about_one(self) -> Answer | None:
         """One election named, with words about elections but no word of any other kind of question:

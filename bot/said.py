@@ -12,17 +12,12 @@ from bot.language import (
 )
 from bot.lexicon import Pattern
 from bot.matcher import normalise
-from bot.models import Answer, Channel, Intent, Kind, Person, Quote
-from bot.people import TOPIC_COVERAGE, PeopleAnswers
+from bot.models import Answer, Channel, Intent, Kind, Organisation, Person, Quote
+from bot.names import unknown_name
+from bot.quotes import TOPIC_COVERAGE, QuoteAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING, examples
 from bot.roles import role_owner
-from bot.speakers import (
-    channel_asked,
-    holders,
-    narrow,
-    role_asked,
-    unknown_name,
-)
+from bot.speakers import channel_asked, holders, narrow, role_asked
 from bot.table import BY_NAME
 from bot.textsearch import quote_index, terms
 
@@ -54,7 +49,7 @@ WHO_SAID_WORDS = Pattern(
 )
 
 
-class Said(PeopleAnswers):
+class Said(QuoteAnswers):
     """What was said and who said it: the steps that read a question about quotes and speakers."""
 
     def _who_said(self) -> Answer | None:
@@ -89,7 +84,12 @@ class Said(PeopleAnswers):
             return self._quotes(quotes_row, [])  # "who reacted on Twitter to the LDJ5 result?": what was said about it
         if not found and not asks:
             return None
-        best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01]
+        role = role_asked(self.a.norm) if WHICH.search(self.a.norm) else None
+        if role:  # "which Amazon spokesperson talked about injuries?": only what a holder of the role said
+            orgs: list[Organisation | None] = [*self.orgs] or [None]
+            holding = {p.id for org in orgs for p in holders(org, role[0], self.store)}
+            found = [(cov, qid) for cov, qid in found if self.store.quotes[qid].speaker in holding]
+        best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01] if found else []
         if len(best) > 1:  # a tie on the words: the names the question gives too ("at stake for Amazon") settle it
             named = terms(self.a.norm) - terms(" ".join(self.a.leftover))
             best = [q for q in best if named & index.terms[q.id]] or best
