@@ -9,11 +9,9 @@ from bot import aggregates, official
 from bot.intent import judge, known_words, score
 from bot.matcher import normalise
 from bot.models import Answer, Intent, Kind, WinRate
+from bot.names import capitalised_names
 from bot.reply import Replies, examples
 from bot.running import MAX_RANKED
-from bot.speakers import (
-    capitalised_names,
-)
 from bot.table import BY_NAME, QuestionKind
 
 RIVAL = 15  # a second figure row's cued score this close to the best: the question asks for both (the tally)

@@ -13,16 +13,11 @@ from bot.language import (
 from bot.lexicon import Pattern
 from bot.matcher import normalise
 from bot.models import Answer, Channel, Intent, Kind, Organisation, Person, Quote
-from bot.people import TOPIC_COVERAGE, PeopleAnswers
+from bot.names import unknown_name
+from bot.quotes import TOPIC_COVERAGE, QuoteAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING, examples
 from bot.roles import role_owner
-from bot.speakers import (
-    channel_asked,
-    holders,
-    narrow,
-    role_asked,
-    unknown_name,
-)
+from bot.speakers import channel_asked, holders, narrow, role_asked
 from bot.table import BY_NAME
 from bot.textsearch import quote_index, terms
 
@@ -54,7 +49,7 @@ WHO_SAID_WORDS = Pattern(
 )
 
 
-class Said(PeopleAnswers):
+class Said(QuoteAnswers):
     """What was said and who said it: the steps that read a question about quotes and speakers."""
 
     def _who_said(self) -> Answer | None:
