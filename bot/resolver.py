@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot import aggregates
-from bot.intent import SUGGEST, is_strange, judge, score
+from bot.intent import SUGGEST, is_strange, judge, score, unknown_words
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import index_for
 from bot.models import Answer, Intent, Kind, Lang, Suggestion
@@ -31,6 +31,8 @@ RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the
 # A follow-up that is only a question word, and the words around it that say nothing ("and where?", "那在哪里呢")
 ASK_WORD = Pattern(r"where|when|who|how many|how much|what time|which day|哪里|在哪里|在哪|什么时候|何时|哪天|多少|谁")
 BARE_FILLER = Pattern(r"\b(and|so|then|ok|okay|also|exactly|again)\b|那么|那|呢|又|是|[?？!！。.]")
+# Rows answering "when?" or "where?" about the count: a question naming something else is not theirs
+WHEN_WHERE = frozenset({"tally_date", "place"})
 CLAIM = Pattern(
     r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact[ -]?check(ing)?|really)\b|真的吗|对吗|是真的|确认|核实"
 )
@@ -155,9 +157,12 @@ class Resolver(Running, OfficialSteps):
     def _sure(self) -> Answer | None:
         if not self.verdict.sure:
             return None
-        if not self.verdict.best.cue and ASKS_WHY.search(self.a.norm):
+        best = self.verdict.best
+        if not best.cue and ASKS_WHY.search(self.a.norm):
             return None  # "how long did the ALB1 vote take?" is only like "how did the ALB1 vote go"
-        return self._run(self.verdict.best.row)
+        if best.row.name in WHEN_WHERE and unknown_words(self.a.template):
+            return None  # "when is the Bessemer hearing?": the date of something else than the count
+        return self._run(best.row)
 
     def _compare_again(self) -> Answer | None:
         if not self._comparing:
