@@ -225,9 +225,10 @@ def _local(tokens: list[str], names: Names, found: dict[str, str]) -> set[int]:
     from bot.official_names import LOCAL
 
     spaced = " ".join(tokens)
-    number, national = LOCAL.search(spaced), affiliation(spaced)
+    number = LOCAL.search(spaced)
+    national = affiliation(spaced) if number else None  # read only when a local number is named
     key = f"{name_key(national)} local {number.group(1)}" if number and national else None
-    if key is None or key not in names.locals:
+    if number is None or key is None or key not in names.locals:
         return set()
     found["union"] = key
     end = len(spaced[: number.end()].split()) if number else 0
