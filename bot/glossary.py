@@ -44,4 +44,6 @@ GROUPS: tuple[tuple[str, str], ...] = (  # (English words, Chinese words)
     ("effective", "有效"),
     ("smaller", "较小"),
     ("world", "世界"),
+    ("enough sufficient", "足够"),
+    ("skeptical doubt doubts doubtful", "怀疑"),
 )

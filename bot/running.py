@@ -43,6 +43,10 @@ class Running(Said):
             return self._who_said() or self._answer(
                 Kind.not_found, Intent.who_said, row=row.name, examples=examples(self.store, self.lang)
             )
+        if intent is Intent.unknown:  # the off-topic row: "what's the weather in Albany?" gets no election's facts
+            return self._answer(
+                Kind.not_found, Intent.unknown, unknown=self._unplaced(), examples=examples(self.store, self.lang)
+            )
         if intent is Intent.help:
             return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
         return self._aggregate(row)

@@ -16,7 +16,22 @@ from bot.matcher import normalise
 from bot.models import Quote
 from bot.store import Store
 
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "ies", "ied", "er", "es", "ed", "ly", "s", "e")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "ers",
+    "ies",
+    "ied",
+    "er",
+    "es",
+    "ed",
+    "ly",
+    "s",
+    "e",
+    "y",
+)  # injury ~ injuries
 _BRITISH = re.compile(r"is(e|ed|es|ing|ings|ation|ations|er|ers)$")
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 _EDITORIAL = re.compile(r"\[[^\]]*\]")
@@ -63,9 +78,12 @@ class QuoteIndex:
     def __init__(self, quotes: Iterable[Quote]) -> None:
         self.postings: dict[str, set[str]] = {}
         self.terms: dict[str, frozenset[str]] = {}
+        self.editorial: dict[str, frozenset[str]] = {}  # words in [brackets]: what the quote is about
         for quote in quotes:
             # words in [brackets] are the editor's, not the speaker's: never what a search matches
-            said = _EDITORIAL.sub(" ", quote.text + "\n" + (quote.translation or ""))
+            written = quote.text + "\n" + (quote.translation or "")
+            said = _EDITORIAL.sub(" ", written)
+            self.editorial[quote.id] = frozenset(terms(" ".join(_EDITORIAL.findall(written))))
             found = self.terms[quote.id] = frozenset(terms(said))
             for term in found:
                 self.postings.setdefault(term, set()).add(quote.id)
@@ -80,13 +98,17 @@ class QuoteIndex:
         more = [self.postings[t] for t in alternatives(term) if t != term and t in self.postings]
         return found.union(*more) if more else found
 
-    def holds(self, qid: str, term: str) -> bool:
+    def holds(self, qid: str, term: str, *, editorial: bool = False) -> bool:
+        """Whether the quote's words hold the term or a glossary word for it; with `editorial`, the
+        editor's words in [brackets] count too (a topic: "[the audit will] evaluate …" is about the audit)."""
         held = self.terms.get(qid, frozenset())
+        if editorial:
+            held = held | self.editorial.get(qid, frozenset())
         return term in held or not held.isdisjoint(alternatives(term))
 
     def shared(self, query_terms: set[str], qid: str) -> int:
         """How many of the query's terms the quote holds (a glossary word for one counts)."""
-        return sum(self.holds(qid, t) for t in query_terms)
+        return sum(self.holds(qid, t, editorial=True) for t in query_terms)
 
     def search(self, query_terms: set[str], min_coverage: float) -> list[tuple[float, str]]:
         """(coverage, quote id) of quotes holding at least `min_coverage` of the query's weight, best first.
@@ -115,7 +137,10 @@ class QuoteIndex:
         candidates = set().union(*(postings[t] for t in rare))
         scored = []
         for qid in candidates:
-            score = sum(w for t, w in weights.items() if qid in postings[t]) / total
+            # the editor's [bracketed] words say what the words refer to ("[the JFK8 win is] a catalyst")
+            score = (
+                sum(w for t, w in weights.items() if qid in postings[t] or self.holds(qid, t, editorial=True)) / total
+            )
             if score >= min_coverage:
                 scored.append((score, qid))
         return sorted(scored, key=lambda p: (-p[0], p[1]))
@@ -126,7 +151,7 @@ class QuoteIndex:
         total = sum(weights.values()) or 1.0
         out = []
         for qid in ids:
-            coverage = sum(w for t, w in weights.items() if self.holds(qid, t)) / total
+            coverage = sum(w for t, w in weights.items() if self.holds(qid, t, editorial=True)) / total
             if coverage >= min_coverage:
                 out.append((qid, coverage))
         return out

@@ -225,8 +225,8 @@ FIGURE_ROWS = (
             "how many spoiled ballots at {election}",
             "were any ballots invalid at {election}",
         ),
-        ("{election}有多少张无效票", "{election}无效票", "{election}作废的选票有多少"),
-        {"en": r"\bvoid\b|\bspoil(ed|t)\b|\binvalid\b", "zh": r"无效|作废"},
+        ("{election}有多少张无效票", "{election}无效票", "{election}作废的选票有多少", "{election}有几张废票"),
+        {"en": r"\bvoid\b|\bspoil(ed|t)\b|\binvalid\b", "zh": r"无效|作废|废票"},
         says={"en": "{label}: {n:,} void ballots", "zh": "{label}：无效票 {n:,} 张"},
         unknown={"en": "{label}: the sources give no count of void ballots.", "zh": "{label}：来源未给出无效票数。"},
     ),
@@ -309,6 +309,7 @@ FIGURE_ROWS = (
         (
             "{election}赞成票和反对票相差多少",
             "{election}反对票比赞成票多几票",
+            "{election}领先多少个百分点",
             "{election}输了多少票",
             "{election}差了多少票",
             "{election}的票数差距",
