@@ -129,6 +129,14 @@ CASE_TYPES: tuple[tuple[str, Pattern], ...] = (
     ("UD", Pattern(r"\b(ud|deauthori[sz]ation\w*|deauth)\b|取消授权|撤销授权")),
     ("RC", Pattern(r"\b(rc|representation (petition|case)s?)\b")),
 )
+ZH_CASE_TYPE_NAMES: Mapping[str, str] = {
+    "RC": "工会申请（RC）",
+    "RD": "撤销认证（RD）",
+    "RM": "雇主申请（RM）",
+    "UD": "取消授权（UD）",
+}
+ZH_STATES: Mapping[str, str] = {code: zh for zh, code in ZH_STATE_NAMES.items()}  # the last (shortest) name wins
+ZH_EMPLOYERS: Mapping[str, str] = {"Starbucks": "星巴克", "Amazon": "亚马逊", "Trader Joe's": "乔氏超市"}
 CASE_TYPE_NAMES: Mapping[str, str] = {
     "RC": "RC",
     "RD": "decertification (RD)",
@@ -177,8 +185,8 @@ class Scope:
     def place(self) -> bool:
         return bool(self.state or self.city or self.year or self.case_type)
 
-    def words(self, store: Store) -> str:
-        """The scope as the reply states it ("Starbucks, Oregon, 2021")."""
+    def words(self, store: Store, lang: str = "en") -> str:
+        """The scope as the reply states it ("Starbucks, Oregon, 2021"; "星巴克，俄勒冈，2021年")."""
         from bot.official_names import names_for
         from bot.places import US_STATES
 
@@ -187,16 +195,18 @@ class Scope:
         if self.union:
             names = names_for(store)
             union = names.local_names.get(self.union) or ix.union_names.get(self.union)
+        zh = lang == "zh"
+        employer = ix.employer_names.get(self.employer or "", None)
         parts = [
-            ix.employer_names.get(self.employer or "", None),
+            ZH_EMPLOYERS.get(employer or "", employer) if zh else employer,
             self.affiliation and national_names().get(self.affiliation, self.affiliation),
             union,
             self.city and self.city.title(),
-            self.state and US_STATES.get(self.state, self.state),
-            self.case_type and CASE_TYPE_NAMES[self.case_type],
-            self.year and str(self.year),
+            self.state and ((zh and ZH_STATES.get(self.state)) or US_STATES.get(self.state, self.state)),
+            self.case_type and (ZH_CASE_TYPE_NAMES if zh else CASE_TYPE_NAMES)[self.case_type],
+            self.year and (f"{self.year}年" if zh else str(self.year)),
         ]
-        return ", ".join(str(p) for p in parts if p)
+        return ("，" if zh else ", ").join(str(p) for p in parts if p)
 
     def key(self) -> tuple[object, ...]:
         return (self.employer, self.affiliation, self.union, self.state, self.city)
@@ -225,9 +235,10 @@ def _local(tokens: list[str], names: Names, found: dict[str, str]) -> set[int]:
     from bot.official_names import LOCAL
 
     spaced = " ".join(tokens)
-    number, national = LOCAL.search(spaced), affiliation(spaced)
+    number = LOCAL.search(spaced)
+    national = affiliation(spaced) if number else None  # read only when a local number is named
     key = f"{name_key(national)} local {number.group(1)}" if number and national else None
-    if key is None or key not in names.locals:
+    if number is None or key is None or key not in names.locals:
         return set()
     found["union"] = key
     end = len(spaced[: number.end()].split()) if number else 0
@@ -509,7 +520,7 @@ def reading_suggestions(found: Scope, store: Store, lang: str) -> list[Suggestio
     question, label = SUGGESTED.get(lang, SUGGESTED["en"])
     return [
         Suggestion(
-            question=question.format(scope=s.words(store)),
+            question=question.format(scope=s.words(store, lang)),
             label=label.format(n=len(elections(store, select(store, s)))),
         )
         for s in found.readings

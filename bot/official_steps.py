@@ -88,7 +88,7 @@ class OfficialSteps(Replies):
         row = BY_NAME[official.scope_row([(s.row.name, s.row.intent, s.cue) for s in scored[:3]], self.a.norm)]
         if official.RATE_WORDS.search(self.a.norm) and aggregates.WON.search(self.a.norm):
             row = BY_NAME["win_rate"]  # "what share of … did the union win": a rate, over many elections
-        said = found.words(self.store)
+        said = found.words(self.store, self.lang)
         if official.asks_history(self.a.norm) and any(len(e) > 1 for e in elections):
             history = [e for e in elections if official.reran(e)] or [e for e in elections if len(e) > 1]
             shown = tuple(r for e in history[: official.PAGE] for r in e)
