@@ -12,6 +12,7 @@ from bot.models import Answer, Intent, Kind, WinRate
 from bot.names import capitalised_names
 from bot.reply import Replies, examples
 from bot.running import MAX_RANKED
+from bot.said import WHO_SAID_WORDS
 from bot.table import BY_NAME, QuestionKind
 
 RIVAL = 15  # a second figure row's cued score this close to the best: the question asks for both (the tally)
@@ -53,6 +54,8 @@ class OfficialSteps(Replies):
         """Issue 9: a question naming an employer or national union of the official layer (not a
         curated election) is answered over the NLRB's records; bare questions stay with the news layer."""
         if self.elections or self.people or self.verdict.best.row.intent in official.ABOUT_WORDS:
+            return None
+        if WHO_SAID_WORDS.search(self.a.norm):  # "did anyone mention Starbucks?": words said, not its elections
             return None
         if not official.may_name(self.a.norm, known_words()):
             return None  # every word is the table's own: the (deferred) layer is not even read

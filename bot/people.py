@@ -41,10 +41,10 @@ SAME_PERSON = Pattern(
 )
 # The election's own sides as speakers: "what did the union say", "the company's response", "工会怎么说"
 UNION_SPEAKS = Pattern(
-    r"\b(did|does|has|had|would) the union (say|said|respond|react|tell|comment|post|tweet)|\b(from|by) the union\b|\bthe union'?s (reaction|response|statement|view|take|comments?)\b|工会(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
+    r"\b(did|does|has|had|would) the union (say|said|respond|react|tell|comment|post|tweet)|\b(from|by) the union\b|\bthe union'?s (reaction|response|statement|view|take|comments?)\b|工会(对.{1,12}?)?(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明|评价)"
 )
 COMPANY_SPEAKS = Pattern(
-    r"\b(did|does|has|had|would) (the company|the employer|management) (say|said|respond|react|tell|comment|post)|\b(from|by) (the company|the employer|management)\b|\b(the company|the employer)'?s (reaction|response|statement|view|take)\b|(公司|资方|雇主)(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
+    r"\b(did|does|has|had|would) (the company|the employer|management) (say|said|respond|react|tell|comment|post)|\b(from|by) (the company|the employer|management)\b|\b(the company|the employer)'?s (reaction|response|statement|view|take)\b|(公司|资方|雇主)(对.{1,12}?)?(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明|评价)"
 )
 ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
 MAX_LIST = 20

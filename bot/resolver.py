@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from bot import aggregates
 from bot.again import Again
-from bot.intent import SUGGEST, is_strange, judge, score
+from bot.intent import SUGGEST, is_strange, judge, score, unknown_words
 from bot.language import without_instructions
 from bot.lexicon import DOMAIN, Pattern
 from bot.matcher import index_for
@@ -42,6 +42,8 @@ RESULT_LIKE = frozenset({Intent.result, Intent.did_win})  # rows whose reply the
 # A follow-up that is only a question word, and the words around it that say nothing ("and where?", "那在哪里呢")
 ASK_WORD = Pattern(r"where|when|who|how many|how much|what time|which day|哪里|在哪里|在哪|什么时候|何时|哪天|多少|谁")
 BARE_FILLER = Pattern(r"\b(and|so|then|ok|okay|also|exactly|again)\b|那么|那|呢|又|是|[?？!！。.]")
+# Rows answering "when?" or "where?" about the count: a question naming something else is not theirs
+WHEN_WHERE = frozenset({"tally_date", "place"})
 CLAIM = Pattern(
     r"\b(is (that|this|it) (right|true|correct)|true|correct|confirm(ed)?|verify|fact[ -]?check(ing)?|really)\b|真的吗|对吗|是真的|确认|核实"
 )
@@ -180,9 +182,12 @@ class Resolver(Again, OfficialSteps):
     def _sure(self) -> Answer | None:
         if not self.verdict.sure:
             return None
-        if not self.verdict.best.cue and ASKS_WHY.search(self.a.norm):
+        best = self.verdict.best
+        if not best.cue and ASKS_WHY.search(self.a.norm):
             return None  # "how long did the ALB1 vote take?" is only like "how did the ALB1 vote go"
-        return self._run(self.verdict.best.row)
+        if best.row.name in WHEN_WHERE and unknown_words(self.a.template):
+            return None  # "when is the Bessemer hearing?": the date of something else than the count
+        return self._run(best.row)
 
     def _compare_again(self) -> Answer | None:
         if not self._comparing:

@@ -21,6 +21,10 @@ from bot.textsearch import terms
 
 # Words for a role, and the words a holder's role must contain to fit it.
 ROLES: tuple[tuple[Pattern, Pattern], ...] = (  # the most specific first: "chief executive" before "chief"
+    (  # a deputy is not the head: "the ALU's vice president" is never its president
+        Pattern(r"\b(vice|deputy|assistant)[ -]?(president|chair\w*|head|director|leader)\b|副主席|副总裁|副会长"),
+        Pattern(r"\b(vice|deputy|assistant)[ -]?(president|chair\w*|head|director|leader)\b|副主席|副总裁|副会长"),
+    ),
     (
         Pattern(r"\bfounders?\b|\bceo\b|\bchief executive( officer)?\b|\bowner\b|创始人|创办人|老板|首席执行官"),
         Pattern(r"founder|ceo|chief executive|owner|创始人|首席执行官"),
@@ -41,6 +45,10 @@ ROLES: tuple[tuple[Pattern, Pattern], ...] = (  # the most specific first: "chie
     (Pattern(r"\blawyers?\b|\battorneys?\b|律师"), Pattern(r"lawyer|attorney|律师")),
     (Pattern(r"\b(workers?|employees?|staff)\b|工人|员工|工作人员"), Pattern(r"worker|员工|工人|工作人员")),
     (Pattern(r"\bsenators?\b|参议员"), Pattern(r"senator|参议员")),
+)
+# A role word right after these is what someone acts on, not a role asked ("who represents workers at JFK8?")
+ACTED_ON = Pattern(
+    r"\b(represents?|represented|organi[sz]es?|organi[sz]ed|fired|hired|pays?|paid|treats?|helps?|supports?)( the| its| their)?\s*$"
 )
 # The most specific first: "told CNN in a statement" is a statement.
 CHANNELS: tuple[tuple[Channel, Pattern], ...] = (
@@ -72,8 +80,9 @@ class Speakers(NamedTuple):
 def role_asked(norm: str) -> tuple[Pattern, str] | None:
     """The role a question asks about: the pattern a holder's role must match, and the words used."""
     for words, holder in ROLES:
-        if found := words.search(norm):
-            return holder, found.group(0)
+        for found in words.finditer(norm):
+            if not ACTED_ON.search(norm[: found.start()]):  # "who represents workers": workers are not asked for
+                return holder, found.group(0)
     return None
 
 
