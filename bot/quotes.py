@@ -23,7 +23,7 @@ from bot.models import (
 )
 from bot.people import PeopleAnswers, silent
 from bot.reply import MAX_SUGGESTIONS, POINTING, examples
-from bot.speakers import channel_asked, date_asked, narrow, sources_asked
+from bot.speakers import channel_asked, date_asked, narrow, role_asked, sources_asked
 from bot.table import QuestionKind
 from bot.textsearch import quote_index, terms
 
@@ -49,9 +49,10 @@ class QuoteAnswers(PeopleAnswers):
 
     def _quotes(self, row: QuestionKind, people: Sequence[Person]) -> Answer:
         speakers = self._speakers(people)
-        about = self.elections or (
+        described = self._describing(people)
+        about = [e for e in self.elections if e not in described] or (
             [self.store.elections[e] for e in self.context.elections if e in self.store.elections]
-            if self.context and POINTING.search(self.a.norm)
+            if self.context and POINTING.search(self.a.norm) and not described
             else []
         )
         if not about and self.a.targets("city", "region", "state", "kind"):  # "at the Staten Island rally"
@@ -121,6 +122,17 @@ class QuoteAnswers(PeopleAnswers):
         return self._quotes_answer(
             Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about), asked=named_orgs
         )
+
+    def _describing(self, people: Sequence[Person]) -> list[Election]:
+        """Elections named only to describe the speaker ("the JFK8 organizer Justin Medina"): the
+        election's label before a role word, in the role of the person named. Not what they spoke about."""
+        out = []
+        for e in self.elections:
+            label = e.label.casefold()
+            after = re.search(rf"\b{re.escape(label)}\s+(\w+)", self.a.norm)
+            if after and role_asked(after.group(1)) and any(label in p.role.en.casefold() for p in people):
+                out.append(e)
+        return out
 
     def _elsewhere(self, row: QuestionKind, quotes: Sequence[Quote]) -> tuple[Suggestion, ...]:
         """The elections a speaker did speak about, as questions ("What did Chris Smalls say about
