@@ -121,7 +121,7 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
             r"\bayes\b|\bnays\b|赞成.{0,4}反对|反对.{0,4}赞成|多少比多少|\b(yes|for) (and|vs|versus|or) (no|against)\b"
         ),
         frozenset({"result"}),
-        frozenset({"votes_for", "votes_against", "compare"}),
+        frozenset({"votes_for", "votes_against", "compare", "counted"}),  # the tally holds the count too
     ),
     (
         Pattern(r"\bpercent\w*|\bpct\b|%|\bshares?\b|\bproportion\b|\bfraction\b|\bratio\b|比例|占比|百分|比率|几成"),
