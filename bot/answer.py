@@ -31,6 +31,8 @@ from bot.store import Store
 from bot.textsearch import quote_index
 from bot.transliterate import in_latin
 
+BACKGROUND = 20  # characters before a closing question that make them background, not part of it
+
 
 def answer(question: str, store: Store, *, context: Context | None = None) -> Answer:
     question = question.strip()
@@ -41,6 +43,13 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
     asked, before = find_question(text)
     core, instructed = without_instructions(asked)
     analysis = analyse(core, store, known=known_words())
+    if not before and "\n" not in text and (last := last_sentence(text)) and last.endswith(("?", "？")):
+        # "背景：……。我想知道亚马逊当时对JFK8结果说了什么？": a closing question naming a record is the question
+        last_analysis = analyse(without_instructions(last)[0], store, known=known_words())
+        if _records_named(last_analysis) and len(text) - len(last) >= BACKGROUND:
+            asked, before = last, text[: len(text) - len(last)].strip()
+            core, instructed = without_instructions(asked)
+            analysis = last_analysis
     if before and not _records_named(analysis):
         if len(text) <= LONG and "\n" not in text:  # "Albany warehouse election - what were the numbers?": one question
             asked, before = text, ""

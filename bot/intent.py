@@ -67,7 +67,7 @@ EXTRA_KNOWN = words(
     "dec yesterday today week month year last first second third previous earlier later again there here "
     "it that those them his her workers warehouse facility store vote votes voting election elections "
     "union unions file record records database electorate point points percentage ratio proportion fraction "
-    "valid ayes nays rundown lowdown deal landslide blowout narrow narrowly mentioned talked spoke expected breakdown spread split showed show stand stands standing reject rejected line"
+    "valid ayes nays rundown lowdown deal landslide blowout narrow narrowly mentioned talked spoke expected breakdown spread split showed show stand stands standing reject rejected line both"
 )
 # Figure words that settle between rows whose cue words overlap, one ordered list: (words,
 # rows they point to, rows they rule out). A share is never a count ("pct yes", "赞成票比例");
@@ -121,7 +121,7 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
             r"\bayes\b|\bnays\b|赞成.{0,4}反对|反对.{0,4}赞成|多少比多少|\b(yes|for) (and|vs|versus|or) (no|against)\b"
         ),
         frozenset({"result"}),
-        frozenset({"votes_for", "votes_against", "compare"}),
+        frozenset({"votes_for", "votes_against", "compare", "counted"}),  # the tally holds the count too
     ),
     (
         Pattern(r"\bpercent\w*|\bpct\b|%|\bshares?\b|\bproportion\b|\bfraction\b|\bratio\b|比例|占比|百分|比率|几成"),

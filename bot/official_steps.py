@@ -28,7 +28,9 @@ class OfficialSteps(Replies):
         records = official.tallies(self.store, cases)
         history = official.asks_history(self.a.norm)
         linked = [e for e in self.elections if e.case_number in cases] if records else []
-        if not records and not cases and len(self.elections) == 1 and history:
+        best = self.verdict.best
+        said = best.cue and best.row.intent is Intent.quotes and bool(self.people or self.orgs)
+        if not records and not cases and len(self.elections) == 1 and history and not said:
             records = self.store.official_for(self.elections[0].id)
             linked = list(self.elections) if len(records) > 1 else []
             records = records if linked else ()

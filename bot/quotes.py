@@ -10,6 +10,7 @@ from bot import aggregates
 from bot.intent import known_words
 from bot.language import is_cjk
 from bot.lexicon import DOMAIN, Pattern, words
+from bot.matcher import normalise
 from bot.models import (
     Answer,
     Channel,
@@ -89,6 +90,7 @@ class QuoteAnswers(PeopleAnswers):
         topic = topic or self._topic_words()  # "any comment from Amazon on injuries?": words the engine doesn't know
         if explicit:
             narrowed = self._holding(topic, narrowed)
+        narrowed = self._naming_orgs(narrowed)
         if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
             rest = [q for q in narrowed if q.id not in self.context.quotes]
             narrowed = rest or (narrowed if explicit else rest)  # "… about Starbucks": the one shown holds it
@@ -164,6 +166,17 @@ class QuoteAnswers(PeopleAnswers):
         )
         asked = ZH_VOTE_WORDS.sub(" ", asked)
         return terms(" ".join(w for w in asked.split() if w not in DOMAIN and w not in known_words()))
+
+    def _naming_orgs(self, quotes: Sequence[Quote]) -> list[Quote]:
+        """ "What did Shuler say about the Teamsters?": a person asked about an organisation, whose words
+        must name it (by a name, its Chinese name or its initials); every quote when none is asked about."""
+        found = TOPIC_NAMED.search(self.a.template)
+        about = (found.group("t") or found.group("z") or "") if found else ""
+        if not self.people or not self.orgs or not re.search(r"\bO\b|O(?=[^a-z])", about):
+            return list(quotes)
+        names = [normalise(n) for o in self.orgs for n in (o.name, o.name_zh, o.abbreviation, *o.aliases) if n]
+        patterns = [re.compile(re.escape(n) if is_cjk(n) else rf"\b{re.escape(n)}\b") for n in names if n]
+        return [q for q in quotes if any(p.search(normalise(q.text + " " + (q.translation or ""))) for p in patterns)]
 
     def _holding(self, topic: set[str], quotes: Sequence[Quote]) -> list[Quote]:
         """The quotes holding most of the topic's weight (a glossary word counts, in either language)."""

@@ -18,6 +18,7 @@ from bot.table.figures import summands
 
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
+BOTH = Pattern(r"\b(both|the two|each of them|all three)\b|两场|两个|这两|那两|三场")  # the elections just compared
 # Words asking for a figure summed over the elections named ("total yes votes across LDJ5 and ALB1")
 TOTAL = Pattern(
     r"\b(in total|total|combined|altogether|all together|together|sum|summed|added up|in all|between them)\b|合计|总共|一共|加起来|总计|总和|共计"
@@ -64,16 +65,20 @@ class Running(Said):
     def _about_elections(self, row: QuestionKind, elections: list[Election]) -> Answer:
         if not elections:
             return self._ask_which(row)
-        together = len(elections) > 1 and (len(self.elections) > 1 or self._comparing)
+        both = BOTH.search(self.a.norm) is not None and not self.elections  # "total no votes across both"
+        together = len(elections) > 1 and (len(self.elections) > 1 or self._comparing or both)
         if row.intent is Intent.compare or together:
             if len(elections) < 2 and self.context:  # "which lost by more?" after "LDJ5 result", "and ALB1?"
-                more = [self.store.elections[e] for e in self.context.earlier if e in self.store.elections]
+                earlier = self.context.earlier
+                if self.elections and POINTING.search(self.a.norm):  # "which was closer, that or ALB1?"
+                    earlier = (*self.context.elections, *earlier)
+                more = [self.store.elections[e] for e in earlier if e in self.store.elections]
                 elections = [*elections, *(e for e in more if e not in elections)][:2]
             if len(elections) < 2:
                 return self._ask_which(row, elections)
             shown = row.name if row.intent is Intent.figure else self._compared_on()
             found = self._elections_answer(Intent.compare, elections[:4], row=shown)
-            if TOTAL.search(self.a.norm) is None or len(self.elections) < 2 or shown not in BY_NAME:
+            if TOTAL.search(self.a.norm) is None or len(elections) < 2 or shown not in BY_NAME:
                 return found
             # "total yes votes across LDJ5 and ALB1": their sum, from each count; none when one lacks it
             summed = summands(BY_NAME[shown], found.elections, found.derived)
