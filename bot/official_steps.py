@@ -9,11 +9,10 @@ from bot import aggregates, official
 from bot.intent import judge, known_words, score
 from bot.matcher import normalise
 from bot.models import Answer, Intent, Kind, WinRate
+from bot.names import capitalised_names
 from bot.reply import Replies, examples
 from bot.running import MAX_RANKED
-from bot.speakers import (
-    capitalised_names,
-)
+from bot.said import WHO_SAID_WORDS
 from bot.table import BY_NAME, QuestionKind
 
 RIVAL = 15  # a second figure row's cued score this close to the best: the question asks for both (the tally)
@@ -56,6 +55,8 @@ class OfficialSteps(Replies):
         curated election) is answered over the NLRB's records; bare questions stay with the news layer."""
         about = self.verdict.best.row.intent in official.ABOUT_WORDS
         if self.elections or self.people or (about and self.verdict.best.cue):
+            return None
+        if WHO_SAID_WORDS.search(self.a.norm):  # "did anyone mention Starbucks?": words said, not its elections
             return None
         if not official.may_name(self.a.norm, known_words()):
             return None  # every word is the table's own: the (deferred) layer is not even read

@@ -156,7 +156,7 @@ FACT_ROWS = (
             "en": r"^(?!.*\b(count|counted|counting|tally|tallied|ballots)\b).*(\bwhere is\b|\bwheres\b|\blocated\b|\blocation\b|\b(which|what) (city|state|town)\b)",
             "zh": r"^(?!.*(计票|清点|点票)).*(在哪里|在哪|位于|哪个城市|哪个州|什么地方)",  # not the count's place
         },
-        says={"en": "{label}: {employer} {facility} in {where}", "zh": "{label}：{where}的{employer}{facility}"},
+        says={"en": "{label}: {employer} {facility} · {where}", "zh": "{label}：{where}的{employer}{facility}"},
         unknown={"en": "{label}: the sources don't say where it is.", "zh": "{label}：来源未说明地点。"},
     ),
     figure_row(
