@@ -486,6 +486,7 @@ class Answer:
     official_page: int = 0  # official lists: the page carried (0: the first)
     official_keys: tuple[tuple[str, str | None], ...] = ()  # official lists: every election (case, unit), in order
     official_scope: str | None = None  # official lists: what they are filtered on ("Starbucks, Oregon")
+    topic: str = ""  # quotes: the topic asked after "about"/"关于" that none of the speaker's statements holds
     names: tuple[str, ...] = ()  # who_is: the names a question asks are the same person's ("Chris"/"Christian Smalls")
     official_checked: bool = False  # a curated election's NLRB record was looked for (none: "not on file")
     role: str | None = None  # who-is: the role asked ("leads", "发言人"): "and the Teamsters?" asks it again

@@ -23,7 +23,7 @@ from bot.models import (
     Suggestion,
 )
 from bot.people import PeopleAnswers, silent
-from bot.reply import MAX_SUGGESTIONS, POINTING, examples
+from bot.reply import MAX_SUGGESTIONS, PERSON_POINTING, POINTING, examples
 from bot.speakers import channel_asked, date_asked, narrow, role_asked, sources_asked
 from bot.table import QuestionKind
 from bot.textsearch import quote_index, terms
@@ -37,7 +37,7 @@ SAYING = words(
 OTHER = Pattern(r"\b(else|other|another|more)\b|还说|另外|其他|别的")
 # A topic named after "about"/"关于"; quotes shown must hold most of its weight (rare words count most).
 TOPIC_NAMED = Pattern(
-    r"\b(?:about|regarding|on the (?:topic|subject) of) (?P<t>.+)$|关于(?P<z>.+?)(?:说|讲|发|表示|有什么|有何|怎么|的言论|的声明|的推文|的看法|[?？]|$)"
+    r"\b(?:about|regarding|on the (?:topic|subject) of) (?P<t>.+)$|关于(?P<z>.+?)(?:是|都|又|还|也)?(?:说|讲|发|表示|有什么|有何|怎么|如何|的言论|的声明|的推文|的看法|[?？]|$)"
 )
 TOPIC_COVERAGE = 0.6
 ZH_VOTE_WORDS = Pattern(r"选举|投票|结果|工会|选票|计票|这次|那次|事|的话|的|呢|吗|了|什么")
@@ -68,8 +68,8 @@ class QuoteAnswers(PeopleAnswers):
                 unknown_kind="speaker",
                 examples=examples(self.store, self.lang),
             )
-        if not speakers.ids and not about and not channel:
-            return self._ask_which(row)
+        if not speakers.ids and not about and (not channel or PERSON_POINTING.search(self.a.norm)):
+            return self._ask_which(row)  # "what did he tweet?" with no one before it: whose, not every tweet
         if speakers.ids:
             pool = [q for s in speakers.ids for q in self.store.quotes_by_speaker.get(s, ())]
         elif about:  # a quote about two of them is one quote
@@ -116,6 +116,7 @@ class QuoteAnswers(PeopleAnswers):
                 organisations=named_orgs[:1] if not named else (),
                 elections=tuple(about),
                 channel=channel if pool else None,
+                topic=self._topic_text() if explicit and pool else "",  # they spoke, not about that
                 suggestions=self._elsewhere(row, elsewhere),  # their other statements, offered, never shown
                 examples=examples(self.store, self.lang),
             )
@@ -156,16 +157,20 @@ class QuoteAnswers(PeopleAnswers):
 
     def _topic_asked(self) -> set[str]:
         """The topic a question names after "about"/"关于" (records and the question's own words aside)."""
+        return terms(self._topic_text())
+
+    def _topic_text(self) -> str:
+        """The words of the topic named after "about"/"关于", as the question writes them."""
         found = TOPIC_NAMED.search(self.a.template)
         if not found:
-            return set()
+            return ""
         asked = re.sub(
             r"\b[EPOLY]\b|[EPOLY](?=[^a-z])|说了什么|说什么|说过|说了|讲了什么",
             " ",
             found.group("t") or found.group("z") or "",
         )
         asked = ZH_VOTE_WORDS.sub(" ", asked)
-        return terms(" ".join(w for w in asked.split() if w not in DOMAIN and w not in known_words()))
+        return " ".join(w for w in asked.split() if w not in DOMAIN and w not in known_words()).strip(" ?？")
 
     def _naming_orgs(self, quotes: Sequence[Quote]) -> list[Quote]:
         """ "What did Shuler say about the Teamsters?": a person asked about an organisation, whose words

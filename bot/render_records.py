@@ -130,6 +130,8 @@ def _quotes_none(answer: Answer) -> list[str]:
     lang = answer.lang
     who = _speaker_names(answer)
     about = ", ".join(_label(e, lang) for e in answer.elections)
+    if answer.topic and who:  # "what did Flaningan say about dominoes?": he spoke, not about that
+        return [msg(lang, "quotes_none_topic", who=who, topic=answer.topic)]
     if answer.channel:
         return [
             msg(lang, "quotes_none_channel", channel=msg(lang, f"channels.{answer.channel.value}"), who=who or about)
