@@ -148,10 +148,19 @@ def unknown_name(question: str, analysis: Analysis, known: frozenset[str]) -> st
         zh
         and not ZH_PRONOUN.match(zh.group("who"))
         and zh.group("who") not in ZH_NOT_NAMES
+        and not _generic_role(zh.group("who"))
         and not any(h.text in zh.group("who") for h in analysis.hits)
     ):
         return zh.group("who")
     return None
+
+
+def _generic_role(who: str) -> bool:
+    """ "工会主席", "公司发言人": a role of nobody named (read through roles), not a person's name."""
+    from bot.speakers import role_asked  # bot.speakers reads names: imported when first asked
+
+    role = role_asked(who)
+    return role is not None and who[: who.find(role[1])] in ZH_NOT_NAMES | {""}
 
 
 HONORIFICS = frozenset(

@@ -18,7 +18,7 @@ from bot.matcher import Analysis
 from bot.models import Organisation
 
 # Between an organisation and its role: "ALU president", "ALU's president", "ALU的主席"
-_BEFORE = Pattern(r"^\s*(的|之)?\s*$")
+_BEFORE = Pattern(r"^\s*(的|之)?\s*([那这该][位个名])?\s*$")  # "旧金山州立大学的那位教授": "that" is no other owner
 # Between a role and its organisation: "the president of the ALU", "treasurer at the ALU"
 _AFTER = Pattern(r"^\s+(of|at|for|from|with|in)\s+(the\s+)?$")
 _ZH_QUALIFIER = re.compile(f"([{CJK_CHARS}][{CJK_CHARS} ]*)$")

@@ -12,7 +12,7 @@ from bot.language import (
 )
 from bot.lexicon import Pattern
 from bot.matcher import normalise
-from bot.models import Answer, Channel, Intent, Kind, Organisation, Person, Quote
+from bot.models import Answer, Channel, Intent, Kind, Organisation, OrgKind, Person, Quote
 from bot.names import unknown_name
 from bot.quotes import TOPIC_COVERAGE, QuoteAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING, examples
@@ -41,6 +41,10 @@ SAID_TOO = Pattern(
 # A turn asking the last speaker about another topic: "and about safety?", "what about hiring?", "那关于招聘呢"
 ABOUT_AGAIN = Pattern(r"^(and|what|how|so|ok|also)( (what|how))? about\b|^(那|还有|那么)?关于")
 WHICH = Pattern(r"^which\b|^哪(个|位|一位)")  # "which Amazon spokesperson spoke about ALB1?": a role's holder
+# The side a role is on when no organisation is named: "the union's spokesperson", "公司发言人"
+UNION_SIDE = Pattern(r"\bunions?(?:'s|s')?\s*$|工会的?$")
+COMPANY_SIDE = Pattern(r"\b(?:company|employer|management)(?:'s)?\s*$|(?:公司|资方|雇主)的?$")
+SIDES = {"union": (OrgKind.union, OrgKind.federation), "company": (OrgKind.employer,)}
 THIS = Pattern(r"\b(this|that|the same)\b|这个|这位|那个|那位|该")
 FRAGMENT = Pattern(r"[“\"「『‘](.+?)[”\"」』’]")  # words put in quotation marks
 SPEAKER_ON = Pattern(r"\b(on|about|re|regarding|over)\b|关于|谈|论")
@@ -175,6 +179,8 @@ class Said(QuoteAnswers):
                 found = [p for p in found if p in described]
         else:
             found = holders(None, role[0], self.store) if role else self.described_people()
+            if role:  # "工会发言人是谁": the union's, never the company's spokespeople
+                found = self._on_side(found, self.a.norm[: self.a.norm.find(role[1])])
         if found and self.context and THIS.search(self.a.norm):
             # "这个发言人叫什么名字", "that spokesperson": the holder whose words were just shown, else
             # the one the conversation was about
@@ -199,6 +205,16 @@ class Said(QuoteAnswers):
         if SAID_TOO.search(self.a.norm):  # "… and what did he say?": their words, on the topic asked
             return self._quotes(BY_NAME["quotes"], found)
         return self._who_is(BY_NAME["who_is"])
+
+    def _on_side(self, people: Sequence[Person], before: str) -> list[Person]:
+        """The people of the side ("union", "company") written just before a role; all when none is."""
+        side = "union" if UNION_SIDE.search(before) else "company" if COMPANY_SIDE.search(before) else None
+        if side is None:
+            return list(people)
+        orgs = self.store.organisations
+        return [
+            p for p in people if p.organisation and p.organisation in orgs and orgs[p.organisation].kind in SIDES[side]
+        ]
 
     def spoke_on_topic(self, people: Sequence[Person]) -> list[Person]:
         """Of the people, those with a statement on the topic the question names."""
