@@ -406,6 +406,7 @@ class Figure(StrEnum):
     place = "place"
     union = "union"
     employer = "employer"
+    case_number = "case_number"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from bot import aggregates, official
 from bot.intent import judge, known_words, score
 from bot.matcher import normalise
 from bot.models import Answer, Intent, Kind, WinRate
-from bot.reply import Replies
+from bot.official_one import OfficialOne
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
 from bot.running import MAX_RANKED
 from bot.speakers import (
@@ -20,7 +20,7 @@ from bot.table import BY_NAME, QuestionKind
 RIVAL = 15  # a second figure row's cued score this close to the best: the question asks for both (the tally)
 
 
-class OfficialSteps(Replies):
+class OfficialSteps(OfficialOne):
     """The steps that read the official layer before the question table."""
 
     def _official(self) -> Answer | None:
@@ -46,9 +46,12 @@ class OfficialSteps(Replies):
         if not records:
             return None
         row = self._official_row()
-        intent = row.intent
         if history and len(records) > 1:
-            intent, row = Intent.history, BY_NAME["history"]
+            row = BY_NAME["history"]
+        groups = official.elections(self.store, records)
+        if len(groups) == 1 and row.intent in official.ONE_TALLY:  # one election: its figure, result or history
+            return self._official_election(row, groups[0], linked)
+        intent = row.intent
         found = self._elections_answer(intent, linked, row=row.name, official=records)
         return replace(found, figure=row.figure) if intent is Intent.figure else found
 

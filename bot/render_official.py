@@ -52,6 +52,9 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "more": "{n} more not shown: ask “more”.",
         "line": "{case} · {place} · {date}: {choices}; against {against} — {outcome}{extra}",
         "eligible_short": " · eligible {n}",
+        "linked_label": "{label} (NLRB case {case})",
+        "tie": "a tie: no margin",
+        "nlrb_figure": "NLRB file: {line}",
     },
     "zh": {
         "title": "案件 {case}{kind} · {employer} · {place}",
@@ -90,6 +93,9 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "more": "还有 {n} 场未显示：可以问“更多”。",
         "line": "{case} · {place} · {date}：{choices}；反对 {against} 票 — {outcome}{extra}",
         "eligible_short": " · 合格选民 {n}",
+        "linked_label": "{label}（NLRB 案件 {case}）",
+        "tie": "平票：没有差距",
+        "nlrb_figure": "NLRB 文件：{line}",
     },
 }
 KIND: Mapping[Lang, Mapping[str, str]] = {
@@ -184,7 +190,9 @@ def figures_line(r: OfficialElection, lang: Lang) -> str:
         parts.append(m(lang, "eligible", n=num(r.eligible_voters)))
     if f.turnout is not None and f.cast is not None and r.eligible_voters:
         parts.append(m(lang, "turnout", pct=f.turnout, cast=num(f.cast), eligible=num(r.eligible_voters)))
-    if f.margin is not None:
+    if f.margin == 0:
+        parts.append(m(lang, "tie"))
+    elif f.margin is not None:
         parts.append(m(lang, "margin", n=num(f.margin), pts=f.margin_points))
     return MESSAGES[lang]["sep"].join(parts)
 
@@ -300,3 +308,37 @@ def not_on_file(answer: Answer) -> str:
     if e.case_number:
         return m(answer.lang, "not_in_files", label=e.label, case=e.case_number)
     return m(answer.lang, "not_linked", label=e.label)
+
+
+def figure_lines(answer: Answer, news: list[str] | None) -> list[str]:
+    """A figure or yes/no question about one official tally (answer.official[-1]): the answer read
+    from the tally, then the tally itself with its source. `news`: the curated election's own reply
+    (its figure from the news sources), when the election is a curated one; a figure the news
+    sources don't give is answered from the NLRB's record first."""
+    from bot.official_figures import did_win_line, figure_line
+
+    lang, r = answer.lang, answer.official[-1]
+    e = answer.elections[0] if answer.elections else None
+    name = m(lang, "linked_label", label=e.label, case=r.case_number) if e else None
+    if answer.intent.value == "did_win" or answer.figure is None:
+        line = did_win_line(r, lang, name=name)
+    else:
+        line = figure_line(r, answer.figure, lang, name=name)
+    record = official_lines(answer.official, lang)
+    if news is None:
+        return [line, *record]
+    if answer.kind.value == "answered" and news_gives(answer):
+        return [*news, m(lang, "nlrb_figure", line=line), record[-1]]  # both layers, each with its source
+    return [line, *record, *news]
+
+
+def news_gives(answer: Answer) -> bool:
+    """Whether the curated election's news sources give the figure asked."""
+    from bot.figures import derive
+    from bot.table import FIGURE_ROW
+
+    if answer.figure is None or not answer.elections:
+        return True
+    row = FIGURE_ROW[answer.figure]
+    e = answer.elections[0]
+    return row.reads is None or row.reads(e, derive(e)) is not None

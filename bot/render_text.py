@@ -9,7 +9,7 @@ from typing import NamedTuple
 from bot.messages import OUTCOME, TALLY_KIND, VERDICT, date_text, msg
 from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
 from bot.places import state_name, zh_name
-from bot.render_official import both_layers, not_on_file, official_lines, scope_lines
+from bot.render_official import both_layers, figure_lines, not_on_file, official_lines, scope_lines
 from bot.render_records import not_answered_lines, organisation_lines, quote_lines, who_is_lines
 from bot.table import BY_NAME, FIGURE_ROW, QuestionKind, Value
 
@@ -323,7 +323,11 @@ def render_parts(answer: Answer) -> Parts:
         parts = official_parts(answer)
     else:
         parts = BUILDERS[answer.intent](answer)
-    if answer.official and answer.elections:  # the news layer's record, then the NLRB's
+    if answer.official and _one_figure(answer):  # a figure of one election, read from the NLRB's tally
+        news = parts.lines if answer.elections else None
+        lines = figure_lines(answer, news)
+        parts = Parts(lines[0], tuple(lines[1:]), None, parts.tally if news and lines[0] == news[0] else None)
+    elif answer.official and answer.elections:  # the news layer's record, then the NLRB's
         parts = with_official(parts, answer)
     elif answer.official_checked and answer.elections:  # ALB1: no case on file, said rather than guessed
         parts = Parts(
@@ -340,6 +344,12 @@ def render_parts(answer: Answer) -> Parts:
             None if parts.tally is None else parts.tally + 1 if parts.tally else 0,
         )
     return parts
+
+
+def _one_figure(answer: Answer) -> bool:
+    if answer.kind is Kind.suggestions or answer.official_scope is not None:
+        return False
+    return answer.intent is Intent.figure or (answer.intent is Intent.did_win and not answer.elections)
 
 
 def render_text(answer: Answer) -> str:

@@ -10,6 +10,7 @@ from bot.figures import derive
 from bot.intent import score
 from bot.matcher import index_for
 from bot.models import Answer, Election, Intent, Kind, Person
+from bot.official_one import OfficialOne
 from bot.reply import POINTING
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
 from bot.said import Said
@@ -19,7 +20,7 @@ MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
 
 
-class Running(Said):
+class Running(Said, OfficialOne):
     """A row of the question table run over the records the question (or the conversation) names."""
 
     def _run(
@@ -54,7 +55,7 @@ class Running(Said):
 
     def _about_elections(self, row: QuestionKind, elections: list[Election]) -> Answer:
         if not elections:
-            return self._ask_which(row)
+            return self._official_in_context(row) or self._ask_which(row)  # the last turn's NLRB election
         together = len(elections) > 1 and (len(self.elections) > 1 or self._comparing)
         if row.intent is Intent.compare or together:
             if len(elections) < 2 and self.context:  # "which lost by more?" after "LDJ5 result", "and ALB1?"
@@ -71,7 +72,9 @@ class Running(Said):
         if row.intent in official.BOTH_LAYERS:  # issue 9: the NLRB's record of the same election, or "not on file"
             found = replace(found, official=self.store.official_for(e.id), official_checked=True)
         if row.reads and row.reads(e, derive(e)) is None:  # the sources don't give it: said, not answered
-            return replace(found, kind=Kind.not_found)
+            found = replace(found, kind=Kind.not_found)
+        if row.intent is Intent.figure:  # the NLRB's figure beside (or instead of) the news one
+            found = self._linked_figure(row, e, found)
         return found
 
     def _aggregate(self, row: QuestionKind) -> Answer:
