@@ -70,7 +70,7 @@ def prepare(store: Store) -> None:
     quote_index(store)
     role_index(store)
     aggregates.rank_orders(store)
-    official.by_election(store)  # the official layer's elections and results (empty without the layer)
+    official.prepare(store)  # the official layer's elections, results and names (empty without the layer)
 
 
 def _records_named(a: Analysis) -> bool:

@@ -8,17 +8,20 @@ case's tallies along, so both layers are shown, each with its source.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.lexicon import Pattern
-from bot.matcher import CASE_NUMBER
-from bot.models import Intent
+from bot.matcher import CASE_NUMBER, normalise
+from bot.models import Intent, Suggestion
 from bot.nlrb.layer import history_order
 
 if TYPE_CHECKING:
     from bot.nlrb.records import OfficialElection
+    from bot.official_names import Names
     from bot.store import Store
 
 # Words asking for a case's tallies over time rather than one tally.
@@ -115,37 +118,88 @@ OFFICIAL_WORDS = Pattern(r"\bnlrb\b|\bofficial\b|\bcase (number|file)s?\b|官方
 YEAR = Pattern(r"\b(19[89]\d|20[0-4]\d)\b|(19[89]\d|20[0-4]\d)年")
 CITY_SUFFIXES = ("", " town", " township", " city", " village")
 MAX_NGRAM = 6
+CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’-]+")
 MIN_NAME = 4  # shorter employer names ("ABC") are matched only by case number
+
+
+# Case types a question may name alone ("decertification elections", "RM elections", "撤销认证").
+CASE_TYPES: tuple[tuple[str, Pattern], ...] = (
+    ("RD", Pattern(r"\b(decertif\w*|decert|rd)\b|撤销认证|取消认证|撤销工会")),
+    ("RM", Pattern(r"\b(rm|employer[ -]?(filed|petition\w*|initiated|requested))\b|雇主申请|雇主提出")),
+    ("UD", Pattern(r"\b(ud|deauthori[sz]ation\w*|deauth)\b|取消授权|撤销授权")),
+    ("RC", Pattern(r"\b(rc|representation (petition|case)s?)\b")),
+)
+CASE_TYPE_NAMES: Mapping[str, str] = {
+    "RC": "RC",
+    "RD": "decertification (RD)",
+    "RM": "employer petition (RM)",
+    "UD": "deauthorization (UD)",
+}
+
+
+@lru_cache(maxsize=1)
+def national_names() -> dict[str, str]:
+    """ "workers united" -> "Workers United", "seiu" -> "SEIU" (read on first use: the CLI's news answers never need it)."""
+    from bot.nlrb.names import AFFILIATIONS, name_key
+
+    return {name_key(label): label for label, _ in AFFILIATIONS}
+
+
+def case_type(norm: str) -> str | None:
+    """The one case type a question names, else None ("RD or RM elections" names none)."""
+    found = [code for code, words in CASE_TYPES if words.search(norm)]
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """What a question over the layer names: an employer, a national union, a place, a year."""
+    """What a question over the layer names: an employer, a union (national or a local), a place,
+    a year, a case type; `readings`: the other names a misspelt question could mean."""
 
     employer: str | None = None  # name_key
     affiliation: str | None = None  # name_key
+    union: str | None = None  # name_key of a union's display name, or "<national> local <n>"
     state: str | None = None
     city: str | None = None  # name_key
     year: int | None = None
+    case_type: str | None = None
     official_word: bool = False
+    corrected: bool = False  # a name was read through a misspelling ("Starbuck" -> Starbucks)
+    readings: tuple[Scope, ...] = ()  # several names one edit away: ask which was meant
+    covers: frozenset[str] = frozenset()  # the question's words (as written) that the names were read from
+    city_written: bool = False  # the town is capitalised in the question, as names are
 
     @property
     def named(self) -> bool:
-        return bool(self.employer or self.affiliation)
+        return bool(self.employer or self.affiliation or self.union)
+
+    @property
+    def place(self) -> bool:
+        return bool(self.state or self.city or self.year or self.case_type)
 
     def words(self, store: Store) -> str:
         """The scope as the reply states it ("Starbucks, Oregon, 2021")."""
+        from bot.official_names import names_for
         from bot.places import US_STATES
 
         ix = store.official.indexes
+        union = None
+        if self.union:
+            names = names_for(store)
+            union = names.local_names.get(self.union) or ix.union_names.get(self.union)
         parts = [
             ix.employer_names.get(self.employer or "", None),
-            self.affiliation and self.affiliation.title(),
+            self.affiliation and national_names().get(self.affiliation, self.affiliation),
+            union,
             self.city and self.city.title(),
             self.state and US_STATES.get(self.state, self.state),
+            self.case_type and CASE_TYPE_NAMES[self.case_type],
             self.year and str(self.year),
         ]
         return ", ".join(str(p) for p in parts if p)
+
+    def key(self) -> tuple[object, ...]:
+        return (self.employer, self.affiliation, self.union, self.state, self.city)
 
 
 def _ngrams(tokens: list[str]) -> list[tuple[int, int, str]]:
@@ -164,17 +218,36 @@ def _cjk_text(norm: str) -> str:
     return norm
 
 
-def scope(norm: str, store: Store, *, known: frozenset[str]) -> Scope:
-    """The employer, national union, city, state and year a question names: exact names (in
-    name_key form) matched longest first; words of the question table itself never name one."""
+def _local(tokens: list[str], names: Names, found: dict[str, str]) -> set[int]:
+    """A local named with its national union in any spelling ("International Brotherhood of Teamsters
+    Local Union 727" = "Teamsters Local 727"): found["union"] and the positions of its words."""
+    from bot.nlrb.names import affiliation, name_key
+    from bot.official_names import LOCAL
+
+    spaced = " ".join(tokens)
+    number, national = LOCAL.search(spaced), affiliation(spaced)
+    key = f"{name_key(national)} local {number.group(1)}" if number and national else None
+    if key is None or key not in names.locals:
+        return set()
+    found["union"] = key
+    end = len(spaced[: number.end()].split()) if number else 0
+    start = min(next((i for i, t in enumerate(tokens) if affiliation(t) == national), end - 2), end - 2)
+    while start > 0 and tokens[start - 1] in names.vocab:  # "International Brotherhood of" Teamsters
+        start -= 1
+    return set(range(start, end))
+
+
+def _names(
+    tokens: list[str], store: Store, known: frozenset[str], state: str | None
+) -> tuple[dict[str, str], str | None, set[int]]:
+    """The names a question's words hold, exactly (in name_key form), longest first; and its state."""
+    from bot.official_names import names_for
     from bot.places import US_STATES
 
     ix = store.official.indexes
-    text = _cjk_text(norm)
-    state = next((code for zh, code in ZH_STATE_NAMES.items() if zh in text), None)
-    tokens = text.split()
-    used: set[int] = set()
+    names = names_for(store)
     found: dict[str, str] = {}
+    used = _local(tokens, names, found)
     states = {name.casefold(): code for code, name in US_STATES.items()}
     city_end = -1
     for start, end, gram in _ngrams(tokens):
@@ -182,10 +255,16 @@ def scope(norm: str, store: Store, *, known: frozenset[str]) -> Scope:
             continue
         if state is None and gram in states:  # "Oregon" is a state before it is a town
             state = states[gram]
-        elif "affiliation" not in found and gram in ix.by_affiliation:
+        elif "affiliation" not in found and "union" not in found and gram in ix.by_affiliation:
             found["affiliation"] = gram
-        elif "employer" not in found and (gram in ix.employer_names or gram + " s" in ix.employer_names):
-            found["employer"] = gram if gram in ix.employer_names else gram + " s"  # "trader joe" of "Trader Joe's"
+        elif "union" not in found and "affiliation" not in found and gram in names.locals:
+            found["union"] = gram  # "teamsters local 727", however the local's name is spelt
+        elif "union" not in found and "affiliation" not in found and gram in names.unions:
+            found["union"] = names.unions[gram]
+        elif "employer" not in found and (gram in names.employers or gram + " s" in names.employers):
+            found["employer"] = (
+                names.employers.get(gram) or names.employers[gram + " s"]
+            )  # "trader joe" of "Trader Joe's"
         elif "city" not in found and gram in ix.by_city:
             found["city"], city_end = gram, end
         else:
@@ -193,21 +272,66 @@ def scope(norm: str, store: Store, *, known: frozenset[str]) -> Scope:
         used |= set(range(start, end))
     if state is None and 0 <= city_end < len(tokens) and tokens[city_end].upper() in US_STATES:
         state = tokens[city_end].upper()  # "Hamburg, NY": a postal code right after the town
+        used.add(city_end)
+    return found, state, used
+
+
+def scope(norm: str, store: Store, *, known: frozenset[str], text: str = "") -> Scope:
+    """The employer, union, city, state, year and case type a question names: exact names first;
+    a word no name holds is read as the name words one edit away ("Starbuck in Bufalo"; `text`, the
+    question as written, tells which words are capitalised as names). Several
+    different names that close: `readings` holds each, and nothing is answered for sure."""
+    from bot.official_names import names_for
+
+    spaced = _cjk_text(norm)
+    state = next((code for zh, code in ZH_STATE_NAMES.items() if zh in spaced), None)
+    tokens = spaced.split()
+    found, state, used = _names(tokens, store, known, state)
     year = YEAR.search(norm)
-    return Scope(
+    written = frozenset(
+        normalise(m.group())
+        for m in CAPITALISED.finditer(text)
+        if m.start() or not text[m.end() : m.end() + 1].isascii()
+    )  # "in Bufalo", "Arema的选举": written as a name (the first word of an English sentence is capitalised anyway)
+    plain = Scope(
         employer=found.get("employer"),
         affiliation=found.get("affiliation"),
+        union=found.get("union"),
         state=state,
         city=found.get("city"),
         year=int(year.group(1) or year.group(2)) if year else None,
+        case_type=case_type(norm),
         official_word=OFFICIAL_WORDS.search(norm) is not None,
+        covers=frozenset(tokens[i] for i in used),
+        city_written=bool(found.get("city")) and set(found.get("city", "").split()) <= written,
     )
+    readings: dict[tuple[object, ...], Scope] = {}
+    for reading in names_for(store).readings(tokens, known, written):
+        more, more_state, more_used = _names(reading, store, known, state)
+        if more and more != found:
+            s = replace(
+                plain,
+                employer=more.get("employer"),
+                affiliation=more.get("affiliation"),
+                union=more.get("union"),
+                city=more.get("city"),
+                state=more_state,
+                corrected=True,
+                covers=frozenset(tokens[i] for i in more_used),
+            )
+            readings.setdefault(s.key(), s)
+    if len(readings) == 1:
+        return next(iter(readings.values()))
+    if len(readings) > 1:
+        return replace(plain, readings=tuple(readings.values()))
+    return plain
 
 
 def select(store: Store, s: Scope) -> tuple[OfficialElection, ...]:
     """The tallies in scope: the smallest index group, narrowed by each other filter's test on the
     record itself (never a set built from a large group)."""
     from bot.nlrb.names import name_key
+    from bot.official_names import names_for
 
     ix = store.official.indexes
     filters: list[tuple[tuple[OfficialElection, ...], Callable[[OfficialElection], bool]]] = []
@@ -222,6 +346,19 @@ def select(store: Store, s: Scope) -> tuple[OfficialElection, ...]:
                 lambda r: any(u.affiliation and name_key(u.affiliation) == national for u in r.unions),
             )
         )
+    if s.union:
+        local = names_for(store).locals.get(s.union)
+        if local is not None:
+            members = frozenset(id(r) for r in local)
+            filters.append((local, lambda r: id(r) in members))
+        else:
+            union = s.union
+            filters.append(
+                (
+                    ix.by_union.get(union, ()),
+                    lambda r: any(u.display and name_key(u.display) == union for u in r.unions),
+                )
+            )
     if s.state:
         state = s.state
         filters.append((ix.by_state.get(state, ()), lambda r: r.state == state))
@@ -232,6 +369,9 @@ def select(store: Store, s: Scope) -> tuple[OfficialElection, ...]:
     if s.year:
         year = s.year
         filters.append((ix.by_year.get(year, ()), lambda r: r.year == year))
+    if s.case_type:
+        kind = s.case_type
+        filters.append((ix.by_case_type.get(kind, ()), lambda r: r.case_type.value == kind))
     if not filters:
         return ()
     smallest = min(filters, key=lambda f: len(f[0]))
@@ -265,6 +405,14 @@ def by_election(store: Store) -> ByElection:
         _BY_ELECTION.clear()  # one store at a time
         _BY_ELECTION[id(ix)] = found
     return found
+
+
+def prepare(store: Store) -> None:
+    """Every index of the official layer that questions read: built before a server forks."""
+    from bot.official_names import names_for
+
+    by_election(store)
+    names_for(store)
 
 
 def elections(store: Store, records: Sequence[OfficialElection]) -> list[tuple[OfficialElection, ...]]:
@@ -343,4 +491,46 @@ BOTH_LAYERS = frozenset({Intent.result, Intent.did_win, Intent.history})  # cura
 def may_name(norm: str, known: frozenset[str]) -> bool:
     """Whether a question has a word that could name an employer, union or place: a word of at least
     MIN_NAME letters outside the question table's vocabulary, or Chinese (names are matched there)."""
-    return any((len(t) >= MIN_NAME and t not in known) or not t.isascii() or t.isdigit() for t in norm.split())
+    if any((len(t) >= MIN_NAME and t not in known) or not t.isascii() or t.isdigit() for t in norm.split()):
+        return True
+    return case_type(norm) is not None  # "RM elections": a case type is a scope of its own
+
+
+SUGGESTED: Mapping[str, tuple[str, str]] = {
+    "en": ("NLRB elections: {scope}", "{n} on file"),
+    "zh": ("{scope} 的 NLRB 选举", "档案中有 {n} 场"),
+}
+
+
+def reading_suggestions(found: Scope, store: Store, lang: str) -> list[Suggestion]:
+    """A question one edit from several names: each reading, offered as a question about it."""
+    question, label = SUGGESTED.get(lang, SUGGESTED["en"])
+    return [
+        Suggestion(
+            question=question.format(scope=s.words(store)),
+            label=label.format(n=len(elections(store, select(store, s)))),
+        )
+        for s in found.readings
+    ]
+
+
+def over_layer(found: Scope, *, curated: bool) -> bool:
+    """Whether a question's scope is answered over the NLRB's records: a name of the layer, a case
+    type, or a place or year the news layer has no election for ("elections in Vermont", "2019") or
+    asked of the NLRB by name; "elections in California" stays with the news layer's own election."""
+    if found.named or found.readings or found.case_type:
+        return True
+    if found.official_word:
+        return found.place
+    place = found.state or (found.city and found.city_written)  # "write me a limerick" names no town
+    return bool(place) and not curated  # a year alone is no scope: "the 2020 presidential election"
+
+
+HOW_MANY = Pattern(r"\bhow many\b|\bnumber of\b|多少|几场|几次")
+
+
+def scope_row(scored: Sequence[tuple[str, Intent, bool]], norm: str) -> str:
+    """The row a question over many official elections asks: the best-scored list, count, rate or
+    rank row whose own words are there; else a count when it asks "how many"; else the list."""
+    cued = next((name for name, intent, cue in scored if intent in OVER_MANY and cue), None)
+    return cued or ("count" if HOW_MANY.search(norm) else "list")

@@ -58,16 +58,26 @@ class OfficialSteps(OfficialOne):
     def _official_scope(self) -> Answer | None:
         """Issue 9: a question naming an employer or national union of the official layer (not a
         curated election) is answered over the NLRB's records; bare questions stay with the news layer."""
-        if self.elections or self.people or self.verdict.best.row.intent in official.ABOUT_WORDS:
+        about = self.verdict.best.row.intent in official.ABOUT_WORDS
+        if self.elections or self.people or (about and self.verdict.best.cue):
             return None
         if not official.may_name(self.a.norm, known_words()):
             return None  # every word is the table's own: the (deferred) layer is not even read
-        found = official.scope(self.a.norm, self.store, known=known_words())
-        if not (found.named or (found.official_word and (found.state or found.city or found.year))):
+        found = official.scope(self.a.norm, self.store, known=known_words(), text=self.read)
+        if about and not found.union:  # "Teamsters Local 727" is no speaker on file: its elections
+            return None
+        curated = bool(self.a.targets("year", *aggregates.PLACE_KINDS)) and bool(
+            aggregates.count(aggregates.select(self.a, self.store), self.store)
+        )
+        if not official.over_layer(found, curated=curated):
             return None  # "which elections did the union lose?": the news layer's elections
-        if self.orgs and not found.affiliation:  # "the Teamsters" is an organisation and a national union
+        if found.readings:  # "Amazin": one edit from two employers, so neither is answered for sure
+            return self._suggest(official.reading_suggestions(found, self.store, self.lang))
+        parties = [o for o in self.orgs if o.kind in ("employer", "union", "federation")]  # not "the NLRB"
+        if parties and not (found.affiliation or found.union):  # "the Teamsters": an organisation, a national union
             return None
         covered = set(normalise(found.words(self.store)).split()) | {w for h in self.a.hits for w in h.text.split()}
+        covered |= found.covers  # "Bufalo", "Joes": the words a name was read from
         strangers = capitalised_names(self.read, covered, known_words())
         if strangers:  # "the Apple store in Atlantis": a place (or name) the layer doesn't know is no other place
             return self._answer(
@@ -78,7 +88,7 @@ class OfficialSteps(OfficialOne):
             )
         elections = official.elections(self.store, official.select(self.store, found))
         scored = score(self.a.template)
-        row = next((s.row for s in scored[:3] if s.row.intent in official.OVER_MANY), BY_NAME["list"])
+        row = BY_NAME[official.scope_row([(s.row.name, s.row.intent, s.cue) for s in scored[:3]], self.a.norm)]
         if official.RATE_WORDS.search(self.a.norm) and aggregates.WON.search(self.a.norm):
             row = BY_NAME["win_rate"]  # "what share of … did the union win": a rate, over many elections
         said = found.words(self.store)

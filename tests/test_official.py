@@ -78,3 +78,44 @@ def test_open_case_is_not_decided(real_store: Store) -> None:
     jfk8 = real_store.official.case("29-RC-288020")
     assert jfk8[-1].open and official.outcome(jfk8) == "won"
     assert official.won_lost(jfk8) is None  # the tally's union to certify, not a certification
+
+
+@pytest.mark.parametrize(
+    "question, text, employer, union, city",
+    [
+        ("starbuck in bufalo", "Starbuck in Bufalo", "starbucks", None, "buffalo"),
+        ("trader joes in hadley", "", "trader joe s", None, "hadley"),
+        ("teamstrs local 727", "", None, "teamsters local 727", None),
+        ("international brotherhood of teamsters local union 727", "", None, "teamsters local 727", None),
+    ],
+)
+def test_scope_reads_misspelt_names(
+    real_store: Store, question: str, text: str, employer: str | None, union: str | None, city: str | None
+) -> None:
+    found = official.scope(question, real_store, known=known_words(), text=text)
+    assert (found.employer, found.union, found.city, found.readings) == (employer, union, city, ())
+
+
+def test_misspelling_near_two_employers_offers_both(real_store: Store) -> None:
+    found = official.scope("elections at arema", real_store, known=known_words(), text="elections at Arema")
+    assert found.employer is None
+    assert sorted(s.employer or "" for s in found.readings) == ["areva", "arkema"]
+
+
+@pytest.mark.parametrize("word", ["waiting", "leading", "writing"])
+def test_words_not_written_as_names_read_only_as_prominent_names(real_store: Store, word: str) -> None:
+    from bot.official_names import names_for
+
+    names = names_for(real_store)
+    assert names.near(word, as_name=False) == ()
+    assert names.near("starbuck", as_name=False) == ("starbucks",)
+
+
+@pytest.mark.parametrize(
+    "question, case_type",
+    [("decertification elections", "RD"), ("RM elections", "RM"), ("撤销认证选举", "RD"), ("RD or RM elections", None)],
+)
+def test_case_type(question: str, case_type: str | None) -> None:
+    from bot.matcher import normalise
+
+    assert official.case_type(normalise(question)) == case_type
