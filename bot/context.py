@@ -19,6 +19,7 @@ class Context:
     organisations: tuple[str, ...] = ()
     quotes: tuple[str, ...] = ()
     official: tuple[str, ...] = ()  # NLRB tallies (ids) of the last turn about official elections only
+    official_query: str | None = None  # what the last list over the NLRB's elections was filtered on (JSON)
     earlier: tuple[str, ...] = ()  # elections of the turns before, most recent first ("the Staten Island one")
     intent: str | None = None
     figure: str | None = None
@@ -37,6 +38,7 @@ class Context:
             organisations=tuple(data.get("organisations", ())),
             quotes=tuple(data.get("quotes", ())),
             official=tuple(data.get("official", ())),
+            official_query=data.get("official_query"),
             earlier=tuple(data.get("earlier", ())),
             intent=data.get("intent"),
             figure=data.get("figure"),
@@ -67,6 +69,7 @@ class Context:
         return cls(
             elections=elections,
             official=official or (before.official if not (a.elections or a.people) else ()),
+            official_query=a.official_query or (before.official_query if not (a.elections or a.people) else None),
             earlier=earlier,
             people=tuple(people[:3]) or before.people,
             organisations=tuple(o.id for o in a.organisations)[:3] or before.organisations,

@@ -486,6 +486,7 @@ class Answer:
     official_total: int = 0  # official lists: how many tallies match (only the first page is carried)
     official_page: int = 0  # official lists: the page carried (0: the first)
     official_scope: str | None = None  # official lists: what they are filtered on ("Starbucks, Oregon")
+    official_query: str | None = None  # official lists: that filter as JSON, for a follow-up ("and Oregon?")
     official_checked: bool = False  # a curated election's NLRB record was looked for (none: "not on file")
 
     @property
