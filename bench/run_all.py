@@ -9,7 +9,9 @@ import datetime as dt
 
 import cli_start
 import first_requests
+import issue9
 import nlrb
+import official_latency
 import scale
 import scaled
 import slack_http
@@ -37,7 +39,9 @@ def main() -> None:
     soaked = soak.main(10_000, 20, 600)
     first = first_requests.main()
     official = nlrb.main()
+    latency = official_latency.main()
     scaled_out = scaled.main()
+    targets9 = issue9.main(official, latency)  # last: it runs `make test`
     shipped, largest = sizes[0], sizes[-1]
     rows = "\n".join(
         f"| {int(r['elections']):,} | {int(r['people']):,} / {int(r['quotes']):,} | {r['load_s']:.2f} s | {r['index_s']:.2f} s "
@@ -132,6 +136,10 @@ retries (`X-Slack-Retry-Reason: http_timeout`) and 5 % forged signatures.
 The growth is the event-id cache filling (bounded at 10,000 ids per worker, expiring after an hour).
 
 {first_requests.section(first)}
+
+{issue9.section(targets9)}
+
+{official_latency.section(latency)}
 
 {nlrb.section(official)}
 

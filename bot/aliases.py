@@ -76,3 +76,9 @@ def alias_words(norm: str) -> frozenset[str]:
 def state_in(text: str) -> str | None:
     """The postal code of the first state a (Chinese) question names."""
     return next((code for zh, code in aliases().states if zh in text), None)
+
+
+def zh_state(code: str) -> str | None:
+    """A state's Chinese name as replies write it (the shortest alias: "加州", "纽约州")."""
+    names = [zh for zh, c in aliases().states if c == code]
+    return min(names, key=len) if names else None

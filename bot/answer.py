@@ -21,6 +21,7 @@ from bot.language import (
 )
 from bot.matcher import Analysis, analyse, index_for
 from bot.models import Answer, Intent, Kind, Lang
+from bot.reply import PERSON_POINTING
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
 from bot.resolver import Resolver
 from bot.speakers import (
@@ -47,12 +48,16 @@ def answer(question: str, store: Store, *, context: Context | None = None) -> An
             analysis = analyse(core, store, known=known_words())
         else:  # "…ALB1's count was on Tuesday. What was the margin?"
             context = _context_before(before, store) or context
+    elif before and PERSON_POINTING.search(analysis.norm):  # "Teamsters side: what did their head say after LDJ5?"
+        context = _context_before(before, store) or context
     analysis, namesake = absorb_name_typos(analysis, store, known_words(), core)  # "Jon Logan"; "Jim Logan"
     lang = reply_language(analysis.norm, [h.text for h in analysis.hits])
     cut = asked if len(question) > LONG or "\n" in text.strip() else None
     resolver = Resolver(question, cut, analysis, lang, store, context)
     resolver.instructed = instructed
     resolver.namesake = namesake
+    if asked != text:  # the part of the message read as the question: names elsewhere in it are not asked about
+        resolver.read = asked
     return resolver.resolve()
 
 
@@ -80,10 +85,12 @@ def _records_named(a: Analysis) -> bool:
 def _context_before(text: str, store: Store) -> Context | None:
     """What the text before a long message's question is about: the first election (and person)
     of the last sentence that names one."""
+    orgs: list[str] = []
     for sentence in reversed(text.split("\n")[-20:]):
         a = analyse(sentence, store, known=known_words())
         elections = [t.key for t in a.targets("election")]
         people = [t.key for t in a.targets("person")]
+        orgs = orgs or [t.key for t in a.targets("organisation")]  # "Teamsters side: what did their head say?"
         if elections or people:
-            return Context(elections=tuple(elections[:1]), people=tuple(people[:1]))
-    return None
+            return Context(elections=tuple(elections[:1]), people=tuple(people[:1]), organisations=tuple(orgs[:1]))
+    return Context(organisations=tuple(orgs[:1])) if orgs else None

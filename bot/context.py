@@ -24,6 +24,7 @@ class Context:
     intent: str | None = None
     figure: str | None = None
     row: str | None = None
+    role: str | None = None  # the role the last who-is question asked ("who leads …?")
     lang: Lang = "en"
 
     def to_json(self) -> str:
@@ -43,6 +44,7 @@ class Context:
             intent=data.get("intent"),
             figure=data.get("figure"),
             row=data.get("row"),
+            role=data.get("role"),
             lang="zh" if data.get("lang") == "zh" else "en",
         )
 
@@ -78,5 +80,6 @@ class Context:
             intent=a.intent.value if a.row else before.intent,
             figure=a.figure.value if a.figure else (None if a.row else before.figure),
             row=a.row or before.row,
+            role=a.role if a.row else before.role,
             lang=a.lang,
         )

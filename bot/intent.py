@@ -96,6 +96,11 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
         frozenset({"quotes"}),
         frozenset({"did_win", "result"}),
     ),
+    (  # "the ALU's win rate" is a rate over its elections, not the organisation's summary
+        Pattern(r"\bwin(ning)? rate\b|\bsuccess rate\b|胜率|成功率"),
+        frozenset({"win_rate"}),
+        frozenset({"organisation", "did_win"}),
+    ),
     (  # "said yes", "said no" is how people voted, not what anyone said
         Pattern(r"\b(said|say|saying|says) (yes|no)\b|说(是|不|同意|反对)"),
         frozenset(),
@@ -113,7 +118,7 @@ SETTLING: tuple[tuple[Pattern, frozenset[str], frozenset[str]], ...] = (
     ),
     (  # both sides asked at once: the tally
         Pattern(
-            r"\bayes\b|\bnays\b|赞成.{0,3}(和|与|跟|及|、).{0,3}反对|反对.{0,3}(和|与|跟|及|、).{0,3}赞成|多少比多少|\b(yes|for) (and|vs|versus|or) (no|against)\b"
+            r"\bayes\b|\bnays\b|赞成.{0,4}反对|反对.{0,4}赞成|多少比多少|\b(yes|for) (and|vs|versus|or) (no|against)\b"
         ),
         frozenset({"result"}),
         frozenset({"votes_for", "votes_against", "compare"}),

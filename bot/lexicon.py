@@ -61,7 +61,7 @@ STOPWORDS = words(
     "most less least very really ok okay hi hello hey bot again whole entire full across over under after "
     "before during up down out off per via vs versus between around go went gone goes happen happened "
     "happening say said latest recent recently final finally number numbers total overall actual actually "
-    "exact exactly figure figures data details info"
+    "exact exactly figure figures data details info theyre youre were weve theyve ive im hes shes thats theres"
 )
 
 # The domain's own vocabulary: never typo-corrected into a name.

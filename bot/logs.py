@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 
 SECRET = re.compile(r"\b(xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)")
 
@@ -18,8 +19,24 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is at the time of the record, not the one at set-up.
+
+    A server built inside a test (or any code that swaps stderr) keeps logging after the swap
+    is undone; a handler holding the old stream would then write to a closed file.
+    """
+
+    @property
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+
 def setup(level: str) -> None:
-    handler = logging.StreamHandler()
+    handler = CurrentStderr()
     handler.addFilter(RedactSecrets())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger()

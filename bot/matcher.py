@@ -36,12 +36,14 @@ CODE_SHAPE = re.compile(r"^[a-z]{2,5}\d{1,4}$")
 CASE_NUMBER = Pattern(r"\b(\d{2}) ([a-z]{2}) (\d{5,6})\b")  # NLRB case 29-RC-288020, normalised
 MAX_NGRAM = 6
 MAX_CJK_ALIAS = 16
+_NAME_DOT = re.compile(f"(?<=[{CJK_CHARS}])\\s*[·・•‧･\\-‐–—]\\s*(?=[{CJK_CHARS}])")
 
 
 def normalise(text: str) -> str:
     """NFKC, case-folded; punctuation becomes space; apostrophes inside words are dropped."""
     text = simplified(unicodedata.normalize("NFKC", text).casefold())
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = _NAME_DOT.sub("", text)  # "马德琳·韦斯利", "劳联-产联": a Chinese name is one word, dot, hyphen or not
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"(?<=\w)'(?=\w)", "", text)
     text = re.sub(r"[^\w%]+|_", " ", text)
@@ -134,6 +136,11 @@ def initials(name: str) -> str | None:
     return "".join(w[0] for w in major)
 
 
+# Words at least this long are corrected at two edits ("albney" -> "albany"), when exactly one name
+# word that starts with the same letter is that near; shorter words only at one edit ("smals").
+TWO_EDITS_FROM = 6
+
+
 class Index:
     """Everything the matcher needs, built once per store."""
 
@@ -167,6 +174,7 @@ class Index:
             )
             - self.vocabulary
         )
+        self.sorted_vocabulary = sorted(self.vocabulary)  # searched for words two edits away
         del self._facets_seen
 
     def _add(self, alias: str | None, target: Target) -> None:
@@ -176,6 +184,9 @@ class Index:
                 known = self.entries.get(key, ())
                 if target not in known:
                     self.entries[key] = (*known, target)
+                for state, abbr in STATE_IN_NAME:  # "upstate New York" is also "upstate NY"
+                    if state in key and key != state:
+                        self._add(key.replace(state, abbr), target)
 
     def _add_election(self, election_id: str, code: str | None, aliases: Iterable[str]) -> None:
         target = Target("election", election_id)
@@ -226,16 +237,29 @@ class Index:
 
     def correct(self, word: str) -> tuple[str | None, list[str]]:
         """The vocabulary word one edit away when there is exactly one (and the word is long enough
-        to trust), else None and the candidates, for "did you mean"."""
+        to trust); else, for a longer word, the one two edits away that starts with the same letter;
+        else None and the candidates, for "did you mean"."""
         candidates = sorted(v for v in edits1(word) if v in self.vocabulary and OSA.distance(word, v) == 1)
         if len(word) >= 5 and len(candidates) == 1:
             return candidates[0], []
-        return None, candidates
+        if candidates or len(word) < TWO_EDITS_FROM:
+            return None, candidates
+        far = [
+            v
+            for v, _, _ in process.extract(
+                word, self.sorted_vocabulary, scorer=OSA.distance, score_cutoff=2, limit=None
+            )
+            if v[0] == word[0] and len(v) >= TWO_EDITS_FROM
+        ]
+        return (far[0], []) if len(far) == 1 else (None, sorted(far))
 
     def near_codes(self, code: str) -> list[str]:
         """Facility codes one edit from `code` (offered, never answered: codes are exact)."""
         return sorted(v for v in edits1(code, ascii_lowercase + digits) if v in self.codes)
 
+
+# A state's name inside a longer place name, and its postal abbreviation ("upstate new york" -> "upstate ny")
+STATE_IN_NAME = tuple((alias_key(name), abbr.casefold()) for abbr, name in US_STATES.items())
 
 # What people call any workplace ("which Amazon warehouse is the biggest?"): never a filter, even
 # where a source calls one election's facility by that word.

@@ -26,6 +26,15 @@ VERDICT: dict[Outcome, Words] = {
     Outcome.undecided: {"en": "the vote was too close to call", "zh": "结果太接近，无法确定"},
     Outcome.pending: {"en": "no vote has been counted yet", "zh": "尚未计票"},
 }
+# What a figure that adds up across elections counts ("LDJ5 + ALB1 together: 586 votes for the union")
+SUMMED: dict[str, Words] = {
+    "votes_for": {"en": "votes for the union", "zh": "赞成票 "},
+    "votes_against": {"en": "votes against the union", "zh": "反对票 "},
+    "counted": {"en": "ballots counted", "zh": "计票 "},
+    "eligible": {"en": "eligible voters", "zh": "合格选民 "},
+    "void": {"en": "void ballots", "zh": "无效票 "},
+    "challenged": {"en": "challenged ballots", "zh": "有争议的选票 "},
+}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")  # fmt: skip
 
 
@@ -87,6 +96,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "win.undecided": "Not decided — the {label} vote was too close to call.",
         "win.pending": "Not yet — a petition for an election at {label} was filed; no vote has been counted.",
         "compare_title": "Comparing {labels}:",
+        "combined": "{labels} together: {approx}{n} {what} ({parts})",
+        "combined_unknown": "{labels} together: no total I can give from the sources — each election's figure is below",
         "list_title": "{what} ({n}):",
         "list_all": "Elections on file",
         "q_union": " involving {union}",
@@ -112,6 +123,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "translation": "Translation by election-bot from the published Chinese — not the speaker's own words: “{text}”",
         "more_quotes": "({n} more on file — ask about a topic or an election to narrow it.)",
         "who_is": "{name} — {role}{org}.",
+        "same_person": "Yes: {names} are the same person.",
+        "different_people": "No: {names} are different people.",
         "statements_on_file": "{n} statement(s) on file: ask “What did {name} say?”",
         "no_statements": "No statements from {name} on file.",
         "org_head": "{name}{abbr} — {kind}.",
@@ -122,6 +135,7 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "quotes_none_unknown": "I have no statements from {who} on file.",
         "quotes_elsewhere": "On file from them about other elections:",
         "instruction": "I answer questions about union elections from my sources; I don't take instructions.",
+        "instruction_facts": "I don't take instructions or confirm claims; this is what my sources say:",
         "who_is_unknown": "I have nothing on file about {who}.",
         "who_said_none": "I found no statement on file with those words.",
         "suggest": "I'm not sure what you mean{by}. Did you mean:",
@@ -178,6 +192,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "win.undecided": "尚无定论 — {label} 的计票结果太接近，无法确定。",
         "win.pending": "还没有 — {label} 已提交工会选举申请，尚未计票。",
         "compare_title": "对比 {labels}：",
+        "combined": "{labels} 合计：{what}{approx}{n}（{parts}）",
+        "combined_unknown": "{labels} 合计：无法根据来源给出总数 — 以下是各场选举的数字",
         "list_title": "{what}（{n}）：",
         "list_all": "已收录的选举",
         "q_union": "{union}参与的",
@@ -204,6 +220,8 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "translation": "election-bot 译文（非发言人原话）：“{text}”",
         "more_quotes": "（另有 {n} 条记录 — 可指明话题或选举以缩小范围。）",
         "who_is": "{name} — {role}{org}。",
+        "same_person": "是的：{names}是同一个人。",
+        "different_people": "不是：{names}是不同的人。",
         "statements_on_file": "收录了 {n} 条言论：可以问“{name}说了什么”",
         "no_statements": "没有收录 {name} 的言论。",
         "org_head": "{name}{abbr} — {kind}。",
@@ -213,6 +231,7 @@ MESSAGES: dict[Lang, dict[str, str]] = {
         "quotes_none_about": "没有收录 {who} 关于 {about} 的言论。",
         "quotes_elsewhere": "收录了他们关于其他选举的言论：",
         "instruction": "我只根据资料回答关于工会选举的问题，不执行指令。",
+        "instruction_facts": "我不执行指令，也不替人确认说法；资料中的内容如下：",
         "quotes_none_unknown": "没有收录{who}的言论。",
         "who_is_unknown": "没有关于{who}的资料。",
         "who_said_none": "没有找到包含这些词语的言论。",

@@ -485,9 +485,13 @@ class Answer:
     official: tuple[OfficialElection, ...] = ()  # NLRB tallies the answer is about (issue 9), history order
     official_total: int = 0  # official lists: how many tallies match (only the first page is carried)
     official_page: int = 0  # official lists: the page carried (0: the first)
+    official_keys: tuple[tuple[str, str | None], ...] = ()  # official lists: every election (case, unit), in order
     official_scope: str | None = None  # official lists: what they are filtered on ("Starbucks, Oregon")
     official_query: str | None = None  # official lists: that filter as JSON, for a follow-up ("and Oregon?")
+    names: tuple[str, ...] = ()  # who_is: the names a question asks are the same person's ("Chris"/"Christian Smalls")
     official_checked: bool = False  # a curated election's NLRB record was looked for (none: "not on file")
+    role: str | None = None  # who-is: the role asked ("leads", "发言人"): "and the Teamsters?" asks it again
+    combined: bool = False  # a comparison asked for the figures' sum ("total yes votes across LDJ5 and ALB1")
 
     @property
     def answered(self) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.lexicon import Pattern
 from bot.matcher import CASE_NUMBER, normalise
-from bot.models import Intent, Suggestion
+from bot.models import Answer, Intent, Suggestion
 from bot.nlrb.layer import history_order
 
 if TYPE_CHECKING:
@@ -100,6 +100,13 @@ CASE_TYPES: tuple[tuple[str, Pattern], ...] = (
     ("UD", Pattern(r"\b(ud|deauthori[sz]ation\w*|deauth)\b|取消授权|撤销授权")),
     ("RC", Pattern(r"\b(rc|representation (petition|case)s?)\b")),
 )
+ZH_CASE_TYPE_NAMES: Mapping[str, str] = {
+    "RC": "工会申请（RC）",
+    "RD": "撤销认证（RD）",
+    "RM": "雇主申请（RM）",
+    "UD": "取消授权（UD）",
+}
+ZH_EMPLOYERS: Mapping[str, str] = {"Starbucks": "星巴克", "Amazon": "亚马逊", "Trader Joe's": "乔氏超市"}
 CASE_TYPE_NAMES: Mapping[str, str] = {
     "RC": "RC",
     "RD": "decertification (RD)",
@@ -150,8 +157,9 @@ class Scope:
     def place(self) -> bool:
         return bool(self.state or self.city or self.year or self.case_type)
 
-    def words(self, store: Store) -> str:
-        """The scope as the reply states it ("Starbucks, Oregon, 2021")."""
+    def words(self, store: Store, lang: str = "en") -> str:
+        """The scope as the reply states it ("Starbucks, Oregon, 2021"; "星巴克，俄勒冈，2021年")."""
+        from bot.aliases import zh_state
         from bot.official_names import names_for
         from bot.places import US_STATES
 
@@ -160,18 +168,20 @@ class Scope:
         if self.union:
             names = names_for(store)
             union = names.local_names.get(self.union) or ix.union_names.get(self.union)
+        zh = lang == "zh"
+        employer = ix.employer_names.get(self.employer or "", None)
         parts = [
-            ix.employer_names.get(self.employer or "", None),
+            ZH_EMPLOYERS.get(employer or "", employer) if zh else employer,
             self.employers
             and (ix.employer_names.get(self.employers[0]) if len(self.employers) == 1 else self.employer_words),
             self.affiliation and national_names().get(self.affiliation, self.affiliation),
             union,
             self.city and self.city.title(),
-            self.state and US_STATES.get(self.state, self.state),
-            self.case_type and CASE_TYPE_NAMES[self.case_type],
-            self.year and str(self.year),
+            self.state and ((zh and zh_state(self.state)) or US_STATES.get(self.state, self.state)),
+            self.case_type and (ZH_CASE_TYPE_NAMES if zh else CASE_TYPE_NAMES)[self.case_type],
+            self.year and (f"{self.year}年" if zh else str(self.year)),
         ]
-        return ", ".join(str(p) for p in parts if p)
+        return ("，" if zh else ", ").join(str(p) for p in parts if p)
 
     def key(self) -> tuple[object, ...]:
         return (self.employer, self.employers, self.affiliation, self.union, self.state, self.city)
@@ -200,9 +210,10 @@ def _local(tokens: list[str], names: Names, found: dict[str, str]) -> set[int]:
     from bot.official_names import LOCAL
 
     spaced = " ".join(tokens)
-    number, national = LOCAL.search(spaced), affiliation(spaced)
+    number = LOCAL.search(spaced)
+    national = affiliation(spaced) if number else None  # read only when a local number is named
     key = f"{name_key(national)} local {number.group(1)}" if number and national else None
-    if key is None or key not in names.locals:
+    if number is None or key is None or key not in names.locals:
         return set()
     found["union"] = key
     end = len(spaced[: number.end()].split()) if number else 0
@@ -226,6 +237,8 @@ def _names(
     states = {name.casefold(): code for code, name in US_STATES.items()}
     city_end = -1
     for start, end, gram in _ngrams(tokens):
+        if tokens[start] not in names.starts:  # no name, state or town begins with this word
+            continue
         short = len(gram) < MIN_NAME and gram not in ix.by_affiliation  # "UAW", "CWA": national unions by initials
         if used & set(range(start, end)) or short or all(t in known for t in gram.split()):
             continue
@@ -534,7 +547,7 @@ def reading_suggestions(found: Scope, store: Store, lang: str) -> list[Suggestio
     question, label = SUGGESTED.get(lang, SUGGESTED["en"])
     return [
         Suggestion(
-            question=question.format(scope=s.words(store)),
+            question=question.format(scope=s.words(store, lang)),
             label=label.format(n=len(elections(store, select(store, s)))),
         )
         for s in found.readings
@@ -561,3 +574,32 @@ def scope_row(scored: Sequence[tuple[str, Intent, bool]], norm: str) -> str:
     rank row whose own words are there; else a count when it asks "how many"; else the list."""
     cued = next((name for name, intent, cue in scored if intent in OVER_MANY and cue), None)
     return cued or ("count" if HOW_MANY.search(norm) else "list")
+
+
+def giving(records: tuple[OfficialElection, ...], figure: str) -> tuple[OfficialElection, ...]:
+    """The tallies that give a figure ("turnout": counts and eligible voters), for a figure question."""
+    from bot.render_official import OFFICIAL_FIGURES, figure_value
+
+    if figure not in OFFICIAL_FIGURES:
+        return ()
+    return tuple(r for r in records if figure_value(r, figure, "en") is not None)
+
+
+def keys(found: Sequence[Sequence[OfficialElection]]) -> tuple[tuple[str, str | None], ...]:
+    """The (case, unit) of each election of a list, in order: what a later page is read from."""
+    return tuple((e[0].case_number, e[0].unit) for e in found)
+
+
+def pages(a: Answer) -> int:
+    """How many pages of PAGE elections an official list answer has (1 for anything else)."""
+    return max(1, -(-len(a.official_keys) // PAGE))
+
+
+def page(a: Answer, store: Store, n: int) -> Answer:
+    """Page n (0: the first) of an official list answer: its PAGE elections from there, every tally."""
+    if not a.official_keys:
+        return a
+    n = max(0, min(n, pages(a) - 1))
+    groups = by_election(store).groups
+    shown = a.official_keys[n * PAGE : (n + 1) * PAGE]
+    return replace(a, official=tuple(r for k in shown for r in groups[k]), official_page=n)

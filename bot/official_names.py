@@ -10,7 +10,7 @@ matcher's edit distance (rapidfuzz's OSA). Pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
 from typing import TYPE_CHECKING
@@ -51,6 +51,7 @@ class Names:
     vocab: frozenset[str]  # every word of every name (employers, unions, locals, cities)
     weight: Mapping[str, int]  # a name word -> how many tallies have it in a name
     deleted: Mapping[str, tuple[str, ...]]  # a vocabulary word less one letter -> the words it comes from
+    starts: frozenset[str]  # the first word of every name, national union, town and state: where a match can begin
 
     def near(self, word: str, *, as_name: bool) -> tuple[str, ...]:
         """The names' words one edit from `word` (deletion, insertion, substitution, transposition);
@@ -84,7 +85,12 @@ class Names:
         return found
 
 
-def build(records: Sequence[OfficialElection], employer_names: Mapping[str, str]) -> Names:
+def build(
+    records: Sequence[OfficialElection],
+    employer_names: Mapping[str, str],
+    affiliations: Iterable[str],
+    cities: Iterable[str],
+) -> Names:
     from bot.nlrb.names import name_key
 
     employers: dict[str, str] = {}
@@ -128,7 +134,12 @@ def build(records: Sequence[OfficialElection], employer_names: Mapping[str, str]
         if len(w) >= MIN_VOCAB:
             for d in _deletes(w):
                 deleted.setdefault(d, []).append(w)
+    from bot.places import US_STATES
+
+    heads = (employers, unions, local_names, affiliations, cities, (n.casefold() for n in US_STATES.values()))
+    starts = frozenset(key.split()[0] for table in heads for key in table if key)
     return Names(
+        starts=starts,
         employers=employers,
         unions=unions,
         locals={k: tuple(v) for k, v in locals_.items()},
@@ -147,7 +158,7 @@ def names_for(store: Store) -> Names:
     ix = store.official.indexes
     found = _NAMES.get(id(ix))
     if found is None:
-        found = build(tuple(ix.by_id.values()), ix.employer_names)
+        found = build(tuple(ix.by_id.values()), ix.employer_names, ix.by_affiliation, ix.by_city)
         _NAMES.clear()  # one store at a time
         _NAMES[id(ix)] = found
     return found

@@ -167,6 +167,11 @@ class OfficialOne(Replies):
             return True
         return bool(found.employer) and set((found.employer or "").split()) <= set(key.split())
 
+    def _guessed_people(self) -> bool:
+        """Every person named is named only through a spelling fix of another word ("medical" -> Medina)."""
+        hits = [h for h in self.a.hits if any(t.kind == "person" for t in h.targets)]
+        return bool(self.people) and bool(hits) and all(h.fuzzy for h in hits)
+
     def _by_code(self) -> bool:
         """Every curated election named is named by its code ("ALB1"), not by a word of a place."""
         codes = {(e.code or "").casefold() for e in self.elections}
@@ -197,16 +202,4 @@ class OfficialOne(Replies):
             key = name_key(org.name) if org else t.key
             if key in ix.employer_names:
                 return replace(found, employer=key)
-        return found
-
-    def _linked_figure(self, row: QuestionKind, e: Election, found: Answer) -> Answer:
-        """A figure of a curated election linked to an NLRB case: the NLRB's figure beside the news
-        one; answered from the NLRB's record when the news sources don't give it (JFK8's counts)."""
-        records = self.store.official_for(e.id)
-        if not records or row.figure is None:
-            return found
-        chosen = pick(records, self.a.norm)
-        found = replace(found, official=(chosen,), official_checked=True)
-        if found.kind is Kind.not_found and reads(chosen, row.figure):
-            return replace(found, kind=Kind.answered)
         return found

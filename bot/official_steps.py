@@ -11,8 +11,7 @@ from bot.intent import Scored, judge, known_words, score
 from bot.matcher import normalise
 from bot.models import Answer, Intent, Kind, WinRate
 from bot.official_one import OfficialOne, asks_many, scope_json
-from bot.reply import POINTING
-from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
+from bot.reply import POINTING, examples
 from bot.running import MAX_RANKED
 from bot.speakers import (
     capitalised_names,
@@ -67,13 +66,19 @@ class OfficialSteps(OfficialOne):
         if carried is not None:
             return self._over_official(carried)
         about = self.verdict.best.row.intent in official.ABOUT_WORDS
-        if self.people or (about and self.verdict.best.cue):
+        guessed = self._guessed_people()  # "Medical" read as Medina: a name only by a spelling fix
+        if (self.people and not guessed) or (about and self.verdict.best.cue):
             return None
-        if not official.may_name(self.a.norm, known_words()) or self._by_code():
+        norm = normalise(self.read) if guessed else self.a.norm
+        if not official.may_name(norm, known_words()) or self._by_code():
             return None  # every word is the table's own, or "ALB1": the (deferred) layer is not even read
-        found = official.scope(self.a.norm, self.store, known=known_words(), text=self.read)
+        found = official.scope(norm, self.store, known=known_words(), text=self.read)
+        if guessed and not (found.employer or found.employers):
+            return None
         if self.elections and not self._inside_official_name(found):
             return None  # "ALB1", "the Albany vote": the curated election (not "Albany Medical Center")
+        if guessed:
+            self.people = []
         curated = bool(self.a.targets("year", *aggregates.PLACE_KINDS)) and bool(
             aggregates.count(aggregates.select(self.a, self.store), self.store)
         )
@@ -107,13 +112,13 @@ class OfficialSteps(OfficialOne):
         """The answer over the official elections in scope: one election's, or a list, count, rate or rank."""
         if elections is None:
             elections = official.elections(self.store, official.select(self.store, found))
-        scored = score(self.a.template)
+        scored = self.verdict_all  # the table's scores, computed once per question
         row = BY_NAME[official.scope_row([(s.row.name, s.row.intent, s.cue) for s in scored[:3]], self.a.norm)]
         if self._carried_row(scored):  # "and South Dakota that year?": the last turn's kind of question
             row = BY_NAME[self.context.row] if self.context and self.context.row else row
         if official.RATE_WORDS.search(self.a.norm) and aggregates.WON.search(self.a.norm):
             row = BY_NAME["win_rate"]  # "what share of … did the union win": a rate, over many elections
-        said = found.words(self.store)
+        said = found.words(self.store, self.lang)
         one = self._named_one(elections, scored, found)
         if one is not None:  # "Nissan Canton election", "turnout at the Apple store in Towson"
             return one
@@ -128,6 +133,7 @@ class OfficialSteps(OfficialOne):
                 official_total=len(history),
                 official_scope=said,
                 official_query=scope_json(found),
+                official_keys=official.keys(history),
             )
         if row.intent is not Intent.win_rate:
             wanted = {
@@ -152,6 +158,7 @@ class OfficialSteps(OfficialOne):
             official_scope=said,
             official_query=scope_json(found),
             win_rate=rate,
+            official_keys=() if row.intent is Intent.rank else official.keys(elections),
         )
 
     def _named_one(

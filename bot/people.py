@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from bot import aggregates
 from bot.figures import derive
 from bot.intent import known_words
-from bot.lexicon import DOMAIN, Pattern
-from bot.matcher import index_for
+from bot.language import is_cjk
+from bot.lexicon import DOMAIN, Pattern, words
+from bot.matcher import alias_key, index_for
 from bot.messages import msg
 from bot.models import (
     Answer,
@@ -25,6 +26,7 @@ from bot.models import (
     Suggestion,
 )
 from bot.reply import MAX_SUGGESTIONS, POINTING, Replies, examples
+from bot.roles import role_owner
 from bot.speakers import (
     Speakers,
     channel_asked,
@@ -41,14 +43,24 @@ from bot.table import BY_NAME, QuestionKind
 from bot.textsearch import quote_index, terms
 
 MAX_QUOTES = 3
-# Words after these are what was said, not who said it
-TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the subject of)\b|关于|有关")
+# Words after these are what was said, not who said it ("亚马逊说员工…": the workers are the topic)
+TOPIC = re.compile(
+    r"\b(?:about|regarding|concerning|on the subject of|whether|say|says|said|claims?|claimed|think|thinks|thought|believes?|insists?)\b|关于|有关|说|声称|表示|认为|觉得|指出|透露|披露"
+)
+# Words about saying something, never its topic ("did Smalls mention dominoes?")
+SAYING = words(
+    "mention mentions mentioning raise raised raising talk talking discuss discussed discussing address addressed "
+    "comments commented question questioned full text quote quoted quotes position stance view views words"
+)
 # The election's own sides as speakers: "what did the union say", "the company's response", "工会怎么说"
 UNION_SPEAKS = Pattern(
     r"\b(did|does|has|had|would) the union (say|said|respond|react|tell|comment|post|tweet)|\b(from|by) the union\b|\bthe union'?s (reaction|response|statement|view|take|comments?)\b|工会(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
 )
 COMPANY_SPEAKS = Pattern(
     r"\b(did|does|has|had|would) (the company|the employer|management) (say|said|respond|react|tell|comment|post)|\b(from|by) (the company|the employer|management)\b|\b(the company|the employer)'?s (reaction|response|statement|view|take)\b|(公司|资方|雇主)(怎么|如何|有什么|有何|的)?(说|表示|回应|看|反应|声明)"
+)
+SAME_PERSON = Pattern(
+    r"\bsame (person|guy|man|woman|people|one)\b|\bdifferent (people|persons?)\b|同一个?人|是一个人|是不是一个人"
 )
 OTHER = Pattern(r"\b(else|other|another|more)\b|还说|另外|其他|别的")
 ROLE_NOUNS = {"runs": "leader", "leads": "leader", "heads": "head", "chairs": "chair", "speaks for": "spokesperson"}
@@ -75,16 +87,18 @@ def statements(store: Store, speaker: str) -> int:
 class PeopleAnswers(Replies):
     def _who_is(self, row: QuestionKind) -> Answer:
         people = list(self.people)
+        role = role_asked(self.a.norm) or role_asked(self.carried_role)
         if not people and self.orgs:
-            role = role_asked(self.a.norm)
             if role is None:
                 return self._organisation(BY_NAME["organisation"])
-            people = holders(self.orgs[0], role[0], self.store)
+            owner = role_owner(self.read, self.a, self.orgs, role[1])
+            org = owner.org or self.orgs[0]
+            people = [] if owner.unknown else holders(org, role[0], self.store)
             scoped = bool(people and self.elections)
             if scoped:  # "Amazon's spokesperson on LDJ5": the one(s) tied to it, never every holder
                 people = self.tied(people)
             if not people:  # "Who is Amazon's CEO?": no one on file holds that role
-                described = self._described(self.orgs[0], role[1])
+                described = owner.unknown or self._described(org, role[1])
                 return self._answer(
                     Kind.not_found,
                     Intent.who_is,
@@ -108,15 +122,30 @@ class PeopleAnswers(Replies):
             return self._ask_which(row)
         shown = tuple(people[:MAX_SUGGESTIONS])
         orgs = dict.fromkeys(p.organisation for p in shown if p.organisation)
+        names = self._names_used(shown) if SAME_PERSON.search(self.a.norm) else ()
         return self._answer(
             Kind.answered,
             Intent.who_is,
             row=row.name,
             people=shown,
             organisations=tuple(self.store.organisations[o] for o in orgs),
+            elections=tuple(self.elections),  # "ALB1's spokesperson": a follow-up is about ALB1
+            role=role[1] if role else None,
             more_quotes=sum(statements(self.store, p.id) for p in shown),
             sources=self._sources(s for p in shown for s in p.sources),
+            names=names,
         )
+
+    def _names_used(self, people: Sequence[Person]) -> tuple[str, ...]:
+        """The names the question calls the people shown by, as the store writes them."""
+        wanted = {p.id for p in people}
+        names: list[str] = []
+        for hit in self.a.hits:
+            for target in hit.targets:
+                if target.kind == "person" and target.key in wanted:
+                    p = self.store.people[target.key]
+                    names += [n for n in (p.name, p.name_zh, *p.aliases) if n and alias_key(n) == hit.text]
+        return tuple(dict.fromkeys(names))
 
     def scoped(self, described: str) -> str:
         """A description in the scope of the elections asked: "Amazon's spokesperson on Bessemer"."""
@@ -179,8 +208,11 @@ class PeopleAnswers(Replies):
         role = role_asked(
             TOPIC.split(self.a.norm, maxsplit=1)[0]
         )  # "Amazon … about workers' rights": workers are the topic
+        owner = role_owner(self.read, self.a, self.orgs, role[1]) if role is not None else None
+        if owner is not None and owner.unknown:  # "劳联-产联主席" with nobody on file for it: no one else's words
+            return Speakers((), unknown=owner.unknown)
         if self.orgs:
-            org = self.orgs[0]
+            org = owner.org if owner is not None and owner.org else self.orgs[0]
             if role is not None:
                 found = holders(org, role[0], self.store)
                 return (
@@ -190,7 +222,7 @@ class PeopleAnswers(Replies):
                 )
             return self._voices(org)
         if role is not None:
-            stranger = unknown_name(self.read, self.a, known=known_words()) or ""
+            stranger = unknown_name(self.read, self.a, known=known_words()) or self.role_described(role[1])
             found = holders(None, role[0], self.store, described=stranger)
             return (
                 Speakers(tuple(p.id for p in found)) if found else Speakers((), unknown=self._described(None, role[1]))
@@ -201,6 +233,12 @@ class PeopleAnswers(Replies):
         if self.context and self.context.people and not self.elections:
             return Speakers(self.context.people)
         return Speakers(())
+
+    def role_described(self, role: str) -> str:
+        """Words the engine doesn't know just before the role asked, however written ("the harvard
+        professor", "the sf state professor"): who is described, never ignored."""
+        head = self.a.norm.split(role, 1)[0].split()[-3:]
+        return " ".join(w for w in head if w.isalpha() and not is_cjk(w) and w not in known_words())
 
     def _voices(self, org: Organisation) -> Speakers:
         """An organisation and the people who speak for it (its spokespeople, else all its people)."""
@@ -275,21 +313,27 @@ class PeopleAnswers(Replies):
         named_sources = sources_asked(self.a.norm, self.store)
         if named_sources:
             narrowed = [q for q in narrowed if q.source in named_sources]
-        if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
-            narrowed = [q for q in narrowed if q.id not in self.context.quotes]
         topic = self._topic_asked()
-        if topic:  # "他还说了什么关于组织", "what else did he say about dominoes": only quotes holding it
-            index = quote_index(self.store)
-            held = index.holding(topic, [q.id for q in narrowed], TOPIC_COVERAGE)
-            narrowed = [self.store.quotes[qid] for qid, _ in held]
+        explicit = bool(topic)  # "他还说了什么关于组织", "what else did he say about dominoes": only quotes holding it
+        topic = topic or self._topic_words()  # "any comment from Amazon on injuries?": words the engine doesn't know
+        if explicit:
+            narrowed = self._holding(topic, narrowed)
+        if self.context and self.context.quotes and OTHER.search(self.a.norm):  # "what else did they say?"
+            rest = [q for q in narrowed if q.id not in self.context.quotes]
+            narrowed = rest or (narrowed if explicit else rest)  # "… about Starbucks": the one shown holds it
         named = tuple(self.store.people[s] for s in speakers.ids if s in self.store.people)
         named_orgs = tuple(self.store.organisations[s] for s in speakers.ids if s in self.store.organisations)
         elsewhere: list[Quote] = []
         scoped = bool(self.elections) or bool(self.context and self.context.intent not in ("quotes", "who_said"))
         if about and speakers.ids and scoped:  # never a speaker's words about another election than the one asked
             wanted = {e.id for e in about}
-            elsewhere = [q for q in narrowed if not wanted.intersection(q.elections) and not silent(q)]
-            narrowed = [q for q in narrowed if wanted.intersection(q.elections)]
+            # words on the topic asked that name no election are kept ("Amazon on injuries at ALB1")
+            on_topic = set(self._holding(topic, narrowed)) if topic else set()
+            kept = [q for q in narrowed if wanted.intersection(q.elections) or (q in on_topic and not q.elections)]
+            elsewhere = [q for q in narrowed if q not in kept and not silent(q)]
+            narrowed = kept
+        if topic and not explicit:  # a topic guessed from unknown words narrows only when some quote holds it
+            narrowed = self._holding(topic, narrowed) or narrowed
         if not narrowed:
             return self._answer(
                 Kind.not_found,
@@ -305,7 +349,7 @@ class PeopleAnswers(Replies):
         ranked = self._rank(narrowed, about)
         asked = tuple(s for s in speakers.ids if s in self.store.people)
         return self._quotes_answer(
-            Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about)
+            Intent.quotes, ranked, row.name, channel=channel, speakers=asked, elections=tuple(about), asked=named_orgs
         )
 
     def _elsewhere(self, row: QuestionKind, quotes: Sequence[Quote]) -> tuple[Suggestion, ...]:
@@ -339,11 +383,21 @@ class PeopleAnswers(Replies):
         asked = ZH_VOTE_WORDS.sub(" ", asked)
         return terms(" ".join(w for w in asked.split() if w not in DOMAIN and w not in known_words()))
 
+    def _holding(self, topic: set[str], quotes: Sequence[Quote]) -> list[Quote]:
+        """The quotes holding most of the topic's weight (a glossary word counts, in either language)."""
+        held = quote_index(self.store).holding(topic, [q.id for q in quotes], TOPIC_COVERAGE)
+        return [self.store.quotes[qid] for qid, _ in held]
+
+    def _topic_words(self) -> set[str]:
+        """The question's Latin words that no phrasing, cue or word list knows: what it is about."""
+        unknown = [w for w in self.a.leftover if w.isalpha() and not is_cjk(w) and w not in known_words()]
+        return terms(" ".join(w for w in unknown if w not in SAYING))
+
     def _on_topic(self, pool: Sequence[Quote]) -> bool:
         """Whether any of the quotes holds one of the question's own rarer words (its topic)."""
         index = quote_index(self.store)
         topic = terms(" ".join(self.a.leftover))
-        return any(index.idf(t) >= 1 for q in pool for t in topic & index.terms[q.id])
+        return any(index.idf(t) >= 1 for q in pool for t in topic if index.holds(q.id, t))
 
     def _rank(self, pool: Sequence[Quote], elections: Sequence[Election]) -> list[Quote]:
         """Quotes about the elections and the topic words asked first; in the reply's language first."""
@@ -353,7 +407,7 @@ class PeopleAnswers(Replies):
 
         def weight(q: Quote) -> float:
             s = 3.0 * len(wanted.intersection(q.elections))
-            s += sum(index.idf(t) for t in topic & index.terms[q.id])
+            s += sum(index.idf(t) for t in topic if index.holds(q.id, t))
             return s + (0.5 if q.lang == self.lang else 0.0)
 
         if wanted:  # never a quote about another election than the one named
@@ -364,9 +418,12 @@ class PeopleAnswers(Replies):
         # a "did not respond" is the source's words, not a statement: after everything said
         return [q for _, _, q in sorted(scored, key=lambda item: (silent(item[2]), -item[0], item[1]))]
 
-    def _quotes_answer(self, intent: Intent, quotes: Sequence[Quote], row: str, **fields: object) -> Answer:
+    def _quotes_answer(
+        self, intent: Intent, quotes: Sequence[Quote], row: str, *, asked: Sequence[Organisation] = (), **fields: object
+    ) -> Answer:
+        """The quotes shown, their speakers, and the organisations asked (a follow-up asks them again)."""
         shown = list(quotes)[:MAX_QUOTES]
-        ids = list(dict.fromkeys(q.speaker for q in shown))
+        ids = list(dict.fromkeys([q.speaker for q in shown] + [o.id for o in asked]))
         return self._answer(
             Kind.answered,
             intent,

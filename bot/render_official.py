@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from bot.models import Answer, Election, Lang
-from bot.official import Figures, share
+from bot.official import PAGE, Figures, share
 
 if TYPE_CHECKING:
     from bot.nlrb.records import OfficialElection
@@ -41,6 +41,7 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "list": "{total} NLRB elections ({scope}){shown}",
         "list_one": "1 NLRB election ({scope}):",
         "shown": "; the first {n}:",
+        "shown_page": "; elections {first}–{last}:",
         "count": "{total} NLRB elections ({scope}{outcome}).",
         "count_won": ", union won",
         "count_lost": ", union lost",
@@ -49,12 +50,10 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "rank": "{title} NLRB election ({scope}) first, of {total}:",
         "history_many": "{total} NLRB elections ({scope}) with more than one tally{shown}",
         "none": "No NLRB election on file matches ({scope}).",
-        "more": "{n} more not shown: ask “more”.",
+        "more": "{n} more not shown.",
         "line": "{case} · {place} · {date}: {choices}; against {against} — {outcome}{extra}",
         "eligible_short": " · eligible {n}",
-        "linked_label": "{label} (NLRB case {case})",
         "tie": "a tie: no margin",
-        "nlrb_figure": "NLRB file: {line}",
     },
     "zh": {
         "title": "案件 {case}{kind} · {employer} · {place}",
@@ -82,6 +81,7 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "list": "共 {total} 场 NLRB 选举（{scope}）{shown}",
         "list_one": "1 场 NLRB 选举（{scope}）：",
         "shown": "；前 {n} 场：",
+        "shown_page": "；第 {first}–{last} 场：",
         "count": "共 {total} 场 NLRB 选举（{scope}{outcome}）。",
         "count_won": "，工会获胜",
         "count_lost": "，工会失利",
@@ -90,12 +90,10 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "rank": "{title}的 NLRB 选举（{scope}，共 {total} 场）：",
         "history_many": "共 {total} 场 NLRB 选举（{scope}）有不止一次计票{shown}",
         "none": "档案中没有符合条件的 NLRB 选举（{scope}）。",
-        "more": "还有 {n} 场未显示：可以问“更多”。",
+        "more": "还有 {n} 场未显示。",
         "line": "{case} · {place} · {date}：{choices}；反对 {against} 票 — {outcome}{extra}",
         "eligible_short": " · 合格选民 {n}",
-        "linked_label": "{label}（NLRB 案件 {case}）",
         "tie": "平票：没有差距",
-        "nlrb_figure": "NLRB 文件：{line}",
     },
 }
 KIND: Mapping[Lang, Mapping[str, str]] = {
@@ -261,7 +259,11 @@ def scope_lines(answer: Answer) -> list[str]:
     lang, total, scope = answer.lang, answer.official_total, answer.official_scope or ""
     records = answer.official
     shown = len({(r.case_number, r.unit) for r in records})
-    page = m(lang, "shown", n=shown) if total > shown else ":" if lang == "en" else "："
+    before = answer.official_page * PAGE  # elections on the pages before this one
+    if before:
+        page = m(lang, "shown_page", first=num(before + 1), last=num(before + shown))
+    else:
+        page = m(lang, "shown", n=shown) if total > shown else ":" if lang == "en" else "："
     intent = answer.intent.value
     if total == 0:
         return [m(lang, "none", scope=scope)]
@@ -289,8 +291,8 @@ def scope_lines(answer: Answer) -> list[str]:
     else:
         head = m(lang, "list", total=num(total), scope=scope, shown=page)
     lines = [head, *(short_line(r, lang) for r in records)]
-    if total > shown and intent != "rank":
-        lines.append(m(lang, "more", n=num(total - shown)))
+    if total > before + shown and intent != "rank":
+        lines.append(m(lang, "more", n=num(total - before - shown)))
     return lines
 
 
@@ -310,35 +312,189 @@ def not_on_file(answer: Answer) -> str:
     return m(answer.lang, "not_linked", label=e.label)
 
 
-def figure_lines(answer: Answer, news: list[str] | None) -> list[str]:
-    """A figure or yes/no question about one official tally (answer.official[-1]): the answer read
-    from the tally, then the tally itself with its source. `news`: the curated election's own reply
-    (its figure from the news sources), when the election is a curated one; a figure the news
-    sources don't give is answered from the NLRB's record first."""
+def official_figure_lines(answer: Answer) -> list[str]:
+    """A figure or yes/no question about one official election (no curated one): the answer read from
+    the tally the question is about (answer.official[-1]), then that tally with its source."""
     from bot.official_figures import did_win_line, figure_line
 
     lang, r = answer.lang, answer.official[-1]
-    e = answer.elections[0] if answer.elections else None
-    name = m(lang, "linked_label", label=e.label, case=r.case_number) if e else None
     if answer.intent.value == "did_win" or answer.figure is None:
-        line = did_win_line(r, lang, name=name)
+        line = did_win_line(r, lang)
     else:
-        line = figure_line(r, answer.figure, lang, name=name)
-    record = official_lines(answer.official, lang)
-    if news is None:
-        return [line, *record]
-    if answer.kind.value == "answered" and news_gives(answer):
-        return [*news, m(lang, "nlrb_figure", line=line), record[-1]]  # both layers, each with its source
-    return [line, *record, *news]
+        line = figure_line(r, answer.figure, lang)
+    return [line, *official_lines(answer.official, lang)]
 
 
-def news_gives(answer: Answer) -> bool:
-    """Whether the curated election's news sources give the figure asked."""
-    from bot.figures import derive
-    from bot.table import FIGURE_ROW
+# --- one figure of a curated election, read from its NLRB tallies (issue 9) -------------------
 
-    if answer.figure is None or not answer.elections:
-        return True
-    row = FIGURE_ROW[answer.figure]
-    e = answer.elections[0]
-    return row.reads is None or row.reads(e, derive(e)) is not None
+FIGURE_WORDS: Mapping[Lang, Mapping[str, str]] = {
+    "en": {
+        "line": "{label}, NLRB{moment}: {value} · Source: NLRB, {files}",
+        "tallied": " {kind} of {date}",
+        "held": " election held {date}",
+        "votes_for": "{choices} for the union",
+        "votes_against": "{n} votes against the union",
+        "counted": "{valid} valid votes ({choices}; against {against})",
+        "counted_published": "; the NLRB's published count is {total}{basis}",
+        "eligible": "{n} eligible voters",
+        "void": "{n} void ballots",
+        "challenged": "{n} challenged ballots{determinative}",
+        "turnout": "turnout {pct}% ({cast} ballots cast of {eligible} eligible)",
+        "turnout_valid_only": " — valid votes only: the file gives no void or challenged ballots",
+        "margin": "margin {n} votes ({pts} points of {valid} valid votes; {leader} ahead)",
+        "margin_challenged": "; {n} challenged ballots, enough to change the result",
+        "share": "{shares}; against {against_pct}% of {valid} valid votes",
+        "tally_date": "{dates}",
+        "no_tally_date": " (the file gives no tally date)",
+        "against": "the no vote",
+        "history": "{label}: the news sources report one tally; the NLRB files hold {n} tallies of case {case}: {tallies}.",
+        "history_item": "{kind} {date}",
+    },
+    "zh": {
+        "line": "{label}，NLRB{moment}：{value} · 来源：美国国家劳动关系委员会（NLRB），{files}",
+        "tallied": " {date} {kind}",
+        "held": " {date} 投票的选举",
+        "votes_for": "支持工会：{choices}",
+        "votes_against": "反对工会 {n} 票",
+        "counted": "有效票 {valid} 张（{choices}；反对 {against}）",
+        "counted_published": "；NLRB 公布的计票数为 {total}{basis}",
+        "eligible": "合格选民 {n} 人",
+        "void": "废票 {n} 张",
+        "challenged": "受质疑选票 {n} 张{determinative}",
+        "turnout": "投票率 {pct}%（{eligible} 名合格选民中 {cast} 人投票）",
+        "turnout_valid_only": " — 仅按有效票计算：文件未给出废票和受质疑选票",
+        "margin": "差距 {n} 票（占 {valid} 张有效票的 {pts} 个百分点；{leader}领先）",
+        "margin_challenged": "；受质疑选票 {n} 张，足以改变结果",
+        "share": "{shares}；反对 {against_pct}%（共 {valid} 张有效票）",
+        "tally_date": "{dates}",
+        "no_tally_date": "（文件未给出计票日期）",
+        "against": "反对票",
+        "history": "{label}：新闻来源只报道了一次计票；NLRB 文件中案件 {case} 有 {n} 次计票：{tallies}。",
+        "history_item": "{kind} {date}",
+    },
+}
+OFFICIAL_FIGURES = frozenset(
+    {
+        "votes_for",
+        "votes_against",
+        "counted",
+        "eligible",
+        "void",
+        "challenged",
+        "turnout",
+        "margin",
+        "share",
+        "tally_date",
+    }
+)
+
+
+def _f(lang: Lang, key: str, **values: object) -> str:
+    return FIGURE_WORDS[lang][key].format(**values)
+
+
+def _union_votes(r: OfficialElection, lang: Lang) -> str:
+    return MESSAGES[lang]["sep"].join(
+        f"{u.display or u.name or '?'} {num(u.votes)}" for u in r.unions if u.votes is not None
+    )
+
+
+def _dates(r: OfficialElection, lang: Lang) -> str:
+    dates = [f"{DATE_NAMES[lang][name]} {value}" for name in DATE_NAMES[lang] if (value := getattr(r, name))]
+    return MESSAGES[lang]["sep"].join(dates) + ("" if r.tally_date else _f(lang, "no_tally_date"))
+
+
+def figure_value(r: OfficialElection, figure: str, lang: Lang) -> str | None:
+    """One figure of one tally in words, derived figures computed from its counts; None if not given."""
+    f = Figures.of(r)
+    if figure == "votes_for":
+        return (
+            _f(lang, "votes_for", choices=_union_votes(r, lang)) if any(u.votes is not None for u in r.unions) else None
+        )
+    if figure == "votes_against":
+        return None if r.votes_against is None else _f(lang, "votes_against", n=num(r.votes_against))
+    if figure == "counted":
+        if f.valid is None:
+            return None
+        text = _f(lang, "counted", valid=num(f.valid), choices=_union_votes(r, lang), against=num(r.votes_against or 0))
+        if r.total_ballots_counted is not None and r.total_ballots_counted != f.valid:
+            basis = (
+                m(lang, "basis_challenged", n=num(r.challenged_ballots or 0))
+                if r.counted_basis == "valid+challenged"
+                else ""
+            )
+            text += _f(lang, "counted_published", total=num(r.total_ballots_counted), basis=basis)
+        return text
+    if figure == "eligible":
+        return None if r.eligible_voters is None else _f(lang, "eligible", n=num(r.eligible_voters))
+    if figure == "void":
+        return None if r.void_ballots is None else _f(lang, "void", n=num(r.void_ballots))
+    if figure == "challenged":
+        if r.challenged_ballots is None:
+            return None
+        det = {True: "determinative", False: "not_determinative", None: ""}[r.challenges_determinative]
+        return _f(lang, "challenged", n=num(r.challenged_ballots), determinative=m(lang, det) if det else "")
+    if figure == "turnout":
+        if f.turnout is None or f.cast is None or not r.eligible_voters:
+            return None
+        text = _f(lang, "turnout", pct=f.turnout, cast=num(f.cast), eligible=num(r.eligible_voters))
+        return text + (
+            _f(lang, "turnout_valid_only") if r.void_ballots is None and r.challenged_ballots is None else ""
+        )
+    if figure == "margin":
+        if f.margin is None or f.valid is None:
+            return None
+        against = r.votes_against or 0
+        top = max(r.unions, key=lambda u: u.votes or 0, default=None)
+        leader = (top.display or top.name or "?") if top and (top.votes or 0) > against else _f(lang, "against")
+        text = _f(lang, "margin", n=num(f.margin), pts=f.margin_points, valid=num(f.valid), leader=leader)
+        if r.challenges_determinative and r.challenged_ballots:
+            text += _f(lang, "margin_challenged", n=num(r.challenged_ballots))
+        return text
+    if figure == "share":
+        if not f.valid:
+            return None
+        shares = MESSAGES[lang]["sep"].join(
+            f"{u.display or u.name or '?'} {share(u.votes, r)}%" for u in r.unions if u.votes is not None
+        )
+        return _f(lang, "share", shares=shares, against_pct=share(r.votes_against or 0, r), valid=num(f.valid))
+    if figure == "tally_date":
+        return _f(lang, "tally_date", dates=_dates(r, lang))
+    return None
+
+
+def _moment(r: OfficialElection, lang: Lang, figure: str) -> str:
+    """ "initial tally of 2022-04-01", "election held 2022-04-29": which count of the case a figure is from."""
+    kind = KIND[lang]["revised" if r.revised else r.tally.value if r.tally else "initial"].strip(" ()（）")
+    if figure == "tally_date":  # the dates are the figure
+        return " " + kind if r.tally else ""
+    if r.tally_date:
+        return _f(lang, "tallied", kind=kind, date=r.tally_date)
+    return _f(lang, "held", date=r.held_date or r.date or "?")
+
+
+def figure_lines(label: str, records: tuple[OfficialElection, ...], figure: str, lang: Lang) -> list[str]:
+    """The figure from each NLRB tally that gives it, each with its tally, date and source."""
+    lines = []
+    for r in records:
+        value = figure_value(r, figure, lang)
+        if value is None:
+            continue
+        lines.append(
+            _f(lang, "line", label=label, moment=_moment(r, lang, figure), value=value, files=", ".join(r.sources))
+        )
+    return lines
+
+
+def history_headline(label: str, records: tuple[OfficialElection, ...], lang: Lang) -> str:
+    """A curated election the news reports once, which the NLRB counted more than once (Bessemer)."""
+    tallies = MESSAGES[lang]["sep"].join(
+        _f(
+            lang,
+            "history_item",
+            kind=KIND[lang][r.tally.value if r.tally else "initial"].strip(" ()（）"),
+            date=r.date or "?",
+        )
+        for r in records
+    )
+    return _f(lang, "history", label=label, n=len(records), case=records[0].case_number, tallies=tallies)

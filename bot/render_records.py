@@ -36,6 +36,9 @@ def quote_lines(q: Quote, answer: Answer) -> list[str]:
 def who_is_lines(answer: Answer) -> list[str]:
     lang = answer.lang
     lines = []
+    if len(answer.names) > 1:  # "Is Christian Smalls the same person as Chris Smalls?"
+        key = "same_person" if len(answer.people) == 1 else "different_people"
+        lines.append(msg(lang, key, names=("和" if lang == "zh" else " and ").join(answer.names)))
     for person in answer.people:
         org = next((o for o in answer.organisations if o.id == person.organisation), None)
         if person.name_transliterated:

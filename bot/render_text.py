@@ -6,12 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from bot.messages import OUTCOME, TALLY_KIND, VERDICT, date_text, msg
+from bot.messages import APPROX, OUTCOME, SUMMED, TALLY_KIND, VERDICT, date_text, msg
 from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
 from bot.places import state_name, zh_name
-from bot.render_official import both_layers, figure_lines, not_on_file, official_lines, scope_lines
+from bot.render_official import (
+    both_layers,
+    figure_lines,
+    history_headline,
+    not_on_file,
+    official_figure_lines,
+    official_lines,
+    scope_lines,
+)
 from bot.render_records import not_answered_lines, organisation_lines, quote_lines, who_is_lines
 from bot.table import BY_NAME, FIGURE_ROW, QuestionKind, Value
+from bot.table.figures import summands
 
 
 class Parts(NamedTuple):
@@ -172,7 +181,28 @@ def _compare(answer: Answer) -> Parts:
         body.append("• " + headline(e, lang))
         body.append("  " + (figure_line(e, d, row, lang) if row else details(e, d, lang)))
     title = msg(lang, "compare_title", labels=" / ".join(name_of(e, lang) for e in answer.elections))
+    if answer.combined and row:
+        title = combined_line(answer, row)
     return Parts(title, tuple(body), sources_line(answer.sources, lang))
+
+
+def combined_line(answer: Answer, row: QuestionKind) -> str:
+    """A figure summed over the elections compared, from each one's count; no total when one lacks it."""
+    lang = answer.lang
+    labels = " + ".join(name_of(e, lang) for e in answer.elections)
+    counts = summands(row, answer.elections, answer.derived)
+    if counts is None or row.name not in SUMMED:
+        return msg(lang, "combined_unknown", labels=labels)
+    approx = row.name == "eligible" and any(e.eligible_approximate for e in answer.elections)
+    return msg(
+        lang,
+        "combined",
+        labels=labels,
+        n=num(sum(counts)),
+        what=SUMMED[row.name][lang],
+        approx=APPROX[lang] if approx else "",
+        parts=" + ".join(num(n) for n in counts),
+    )
 
 
 def list_label(answer: Answer) -> str:
@@ -299,8 +329,25 @@ def official_parts(answer: Answer) -> Parts:
     return Parts(lines[0], tuple(lines[1:]))
 
 
+def official_figure(parts: Parts, answer: Answer) -> Parts:
+    """A curated election's figure (or tallies over time) from the NLRB's file too: said first when the
+    news sources don't give it, else after the news layer's figure and source, each with its source."""
+    e, lang = answer.elections[0], answer.lang
+    news = (*parts.body, *([parts.source] if parts.source else []))
+    if answer.intent is Intent.history:
+        head = history_headline(name_of(e, lang), answer.official, lang) if len(answer.official) > 1 else parts.headline
+        return Parts(head, (*news, both_layers(e, answer.official, lang), *official_lines(answer.official, lang)))
+    lines = figure_lines(name_of(e, lang), answer.official, str(answer.figure or ""), lang)
+    row = FIGURE_ROW.get(answer.figure) if answer.figure else None
+    if row is not None and row.reads is not None and answer.derived and row.reads(e, answer.derived[0]) is None:
+        return Parts(lines[0], (*lines[1:], *news), None, None)  # the news gives none: its "no figure" is not said
+    return Parts(parts.headline, (*news, *lines), None, parts.tally)
+
+
 def with_official(parts: Parts, answer: Answer) -> Parts:
     """The news layer's answer, then the NLRB's record of the same election: each with its source."""
+    if answer.intent is Intent.figure or answer.intent is Intent.history:
+        return official_figure(parts, answer)  # render_official: the figure (or tallies) from the NLRB's file
     official = [
         both_layers(answer.elections[0], answer.official, answer.lang),
         *official_lines(answer.official, answer.lang),
@@ -314,6 +361,11 @@ def render_parts(answer: Answer) -> Parts:
         parts = Parts(msg(lang, "help"), (msg(lang, "try", examples=examples_text(answer)),))
     elif answer.kind is Kind.not_found and answer.intent is Intent.figure and answer.elections:
         parts = _one_election(answer)  # the row's "the sources don't say", with the tally for context
+    elif answer.unknown_kind == "instruction" and answer.elections:  # refused, then what the sources say
+        facts = _one_election(answer)
+        parts = Parts(msg(lang, "instruction_facts"), (facts.headline, *facts.body), facts.source)
+    elif answer.kind is Kind.not_found and answer.combined:
+        parts = _compare(answer)  # no total: each election's figure, or its "the sources don't say"
     elif answer.official_scope is not None:  # issue 9: an answer over the NLRB's records
         parts = official_parts(answer)
     elif answer.kind in (Kind.suggestions, Kind.not_found):
@@ -323,10 +375,9 @@ def render_parts(answer: Answer) -> Parts:
         parts = official_parts(answer)
     else:
         parts = BUILDERS[answer.intent](answer)
-    if answer.official and _one_figure(answer):  # a figure of one election, read from the NLRB's tally
-        news = parts.lines if answer.elections else None
-        lines = figure_lines(answer, news)
-        parts = Parts(lines[0], tuple(lines[1:]), None, parts.tally if news and lines[0] == news[0] else None)
+    if answer.official and _one_figure(answer):  # a figure of an NLRB election, read from its tally
+        lines = official_figure_lines(answer)
+        parts = Parts(lines[0], tuple(lines[1:]))
     elif answer.official and answer.elections:  # the news layer's record, then the NLRB's
         parts = with_official(parts, answer)
     elif answer.official_checked and answer.elections:  # ALB1: no case on file, said rather than guessed
@@ -349,7 +400,7 @@ def render_parts(answer: Answer) -> Parts:
 def _one_figure(answer: Answer) -> bool:
     if answer.kind is Kind.suggestions or answer.official_scope is not None:
         return False
-    return answer.intent is Intent.figure or (answer.intent is Intent.did_win and not answer.elections)
+    return not answer.elections and answer.intent in (Intent.figure, Intent.did_win)  # curated: with_official
 
 
 def render_text(answer: Answer) -> str:

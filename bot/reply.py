@@ -21,6 +21,10 @@ from bot.table import BY_NAME, QuestionKind
 
 MAX_SUGGESTIONS = 3
 PERSON_POINTING = Pattern(r"\b(he|she|him|his|her|hers|they|them|their)\b|他|她")
+# "she", "his role", "他": one person, never an organisation, and the subject — not the topic ("about her", "关于她")
+ONE_PERSON = Pattern(
+    r"(?<!about )(?<!regarding )(?<!of )(?<!on )(?<!to )(?<!for )(?<!with )\b(he|she|his|her)\b|(?<!关于)(?<!对)(他|她)"
+)
 POINTING = Pattern(
     r"\b(it|its|that|there|this one|that one|that vote|that election|that group|them|they|their|he|she|his|her)\b|它|那里|那次|那场|那个|他|她"
 )
@@ -52,6 +56,7 @@ class Replies:
         self.context = context
         self.namesake: str | None = None  # a person named like one on file but with another first name
         self.instructed = False  # the message held instructions to the bot (dropped before reading)
+        self.carried_role = ""  # a follow-up naming only records asks the role the last turn asked ("and the ALU?")
         self.elections = [store.elections[t.key] for t in a.targets("election")]
         self.people = [store.people[t.key] for t in a.targets("person")]
         self.orgs = [store.organisations[t.key] for t in a.targets("organisation")]
@@ -64,6 +69,9 @@ class Replies:
             elif POINTING.search(a.norm):  # it, its, that group: the organisation, else the person
                 self.orgs = orgs
                 self.people = [] if orgs or context.elections else people
+        elif context and not self.people and self.orgs and ONE_PERSON.search(a.norm):
+            # "what is she doing for Amazon?": she is the last turn's person; Amazon only qualifies the question
+            self.people = [store.people[p] for p in context.people if p in store.people]
 
     # --- the kind of question -----------------------------------------------------------
 
@@ -98,9 +106,11 @@ class Replies:
         found = [self.store.sources[i] for i in dict.fromkeys(ids) if i in self.store.sources]
         return tuple(sorted(found, key=lambda s: s.published, reverse=True))
 
-    def _elections_answer(self, intent: Intent, elections: Sequence[Election], **fields: object) -> Answer:
+    def _elections_answer(
+        self, intent: Intent, elections: Sequence[Election], *, kind: Kind = Kind.answered, **fields: object
+    ) -> Answer:
         return self._answer(
-            Kind.answered,
+            kind,
             intent,
             elections=tuple(elections),
             derived=tuple(derive(e) for e in elections),

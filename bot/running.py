@@ -8,16 +8,21 @@ from dataclasses import replace
 from bot import aggregates, official
 from bot.figures import derive
 from bot.intent import score
+from bot.lexicon import Pattern
 from bot.matcher import index_for
 from bot.models import Answer, Election, Intent, Kind, Person
 from bot.official_one import OfficialOne
-from bot.reply import POINTING
-from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
+from bot.reply import POINTING, examples
 from bot.said import Said
-from bot.table import QuestionKind
+from bot.table import BY_NAME, QuestionKind
+from bot.table.figures import summands
 
 MAX_LIST = 20  # elections shown in a list; the total is always given
 MAX_RANKED = 5
+# Words asking for a figure summed over the elections named ("total yes votes across LDJ5 and ALB1")
+TOTAL = Pattern(
+    r"\b(in total|total|combined|altogether|all together|together|sum|summed|added up|in all|between them)\b|合计|总共|一共|加起来|总计|总和|共计"
+)
 
 
 class Running(Said, OfficialOne):
@@ -38,6 +43,10 @@ class Running(Said, OfficialOne):
         if intent is Intent.who_said:
             return self._who_said() or self._answer(
                 Kind.not_found, Intent.who_said, row=row.name, examples=examples(self.store, self.lang)
+            )
+        if intent is Intent.unknown:  # the off-topic row: "what's the weather in Albany?" gets no election's facts
+            return self._answer(
+                Kind.not_found, Intent.unknown, unknown=self._unplaced(), examples=examples(self.store, self.lang)
             )
         if intent is Intent.help:
             return self._answer(Kind.help, Intent.help, examples=examples(self.store, self.lang), row="help")
@@ -64,17 +73,22 @@ class Running(Said, OfficialOne):
             if len(elections) < 2:
                 return self._ask_which(row, elections)
             shown = row.name if row.intent is Intent.figure else self._compared_on()
-            return self._elections_answer(Intent.compare, elections[:4], row=shown)
+            found = self._elections_answer(Intent.compare, elections[:4], row=shown)
+            if TOTAL.search(self.a.norm) is None or len(self.elections) < 2 or shown not in BY_NAME:
+                return found
+            # "total yes votes across LDJ5 and ALB1": their sum, from each count; none when one lacks it
+            summed = summands(BY_NAME[shown], found.elections, found.derived)
+            return replace(found, combined=True, kind=Kind.answered if summed else Kind.not_found)
         if len(elections) > 1:
             return self._suggest(self._election_suggestions(elections, row))
         found = self._elections_answer(row.intent, elections, row=row.name, figure=row.figure)
         e = elections[0]
         if row.intent in official.BOTH_LAYERS:  # issue 9: the NLRB's record of the same election, or "not on file"
             found = replace(found, official=self.store.official_for(e.id), official_checked=True)
-        if row.reads and row.reads(e, derive(e)) is None:  # the sources don't give it: said, not answered
-            found = replace(found, kind=Kind.not_found)
-        if row.intent is Intent.figure:  # the NLRB's figure beside (or instead of) the news one
-            found = self._linked_figure(row, e, found)
+        elif row.figure:  # issue 9: the figure from the NLRB's tallies of the same election, each with its source
+            found = replace(found, official=official.giving(self.store.official_for(e.id), row.figure.value))
+        if row.reads and row.reads(e, derive(e)) is None and not found.official:  # no source gives it: said
+            return replace(found, kind=Kind.not_found)
         return found
 
     def _aggregate(self, row: QuestionKind) -> Answer:

@@ -4,16 +4,18 @@ with an election, and a topic follow-up. Never a quote in the wrong mouth."""
 
 from __future__ import annotations
 
-from bot.intent import known_words
+from collections.abc import Sequence
+
+from bot.intent import ANSWER, known_words
 from bot.language import (
     is_cjk,
 )
 from bot.lexicon import Pattern
 from bot.matcher import normalise
-from bot.models import Answer, Intent, Kind, Quote
-from bot.people import PeopleAnswers
-from bot.reply import MAX_SUGGESTIONS, POINTING
-from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
+from bot.models import Answer, Channel, Intent, Kind, Organisation, Person, Quote
+from bot.people import TOPIC_COVERAGE, PeopleAnswers
+from bot.reply import MAX_SUGGESTIONS, POINTING, examples
+from bot.roles import role_owner
 from bot.speakers import (
     channel_asked,
     holders,
@@ -37,6 +39,13 @@ NAME_ASKS = Pattern(r"^what\b.*\bname\b|叫什么名字")  # "what's that spokes
 WHEN_SAID = Pattern(
     r"\bwhen (did|was|were) (he|she|they|it|that|this|\w+) (say|said|tweet|tweeted|post|posted|tell|write|written|make|made)\b|什么时候说的|何时说的|哪天说的|什么时候发的|什么时候讲的"
 )
+# A question about who someone is that asks for their words too ("who was …, and what did he say?")
+SAID_TOO = Pattern(
+    r"\b(and|&) what (did|does|has) (he|she|they|it) (say|said|tell|told)\b|(他|她|它)说了什么|(他|她)怎么说"
+)
+# A turn asking the last speaker about another topic: "and about safety?", "what about hiring?", "那关于招聘呢"
+ABOUT_AGAIN = Pattern(r"^(and|what|how|so|ok|also)( (what|how))? about\b|^(那|还有|那么)?关于")
+WHICH = Pattern(r"^which\b|^哪(个|位|一位)")  # "which Amazon spokesperson spoke about ALB1?": a role's holder
 THIS = Pattern(r"\b(this|that|the same)\b|这个|这位|那个|那位|该")
 FRAGMENT = Pattern(r"[“\"「『‘](.+?)[”\"」』’]")  # words put in quotation marks
 SPEAKER_ON = Pattern(r"\b(on|about|re|regarding|over)\b|关于|谈|论")
@@ -74,13 +83,18 @@ class Said(PeopleAnswers):
                 )
         index = quote_index(self.store)
         needed = min(2, len(query))  # one shared word is no match, however rare ("would win" ≠ "after the win")
-        found = [(cov, qid) for cov, qid in index.search(query, coverage) if len(query & index.terms[qid]) >= needed]
+        found = [(cov, qid) for cov, qid in index.search(query, coverage) if index.shared(query, qid) >= needed]
         quotes_row = BY_NAME["quotes"]
         if not found and self.elections and next(s for s in self.verdict_all if s.row is quotes_row).cue:
             return self._quotes(quotes_row, [])  # "who reacted on Twitter to the LDJ5 result?": what was said about it
         if not found and not asks:
             return None
-        best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01]
+        role = role_asked(self.a.norm) if WHICH.search(self.a.norm) else None
+        if role:  # "which Amazon spokesperson talked about injuries?": only what a holder of the role said
+            orgs: list[Organisation | None] = [*self.orgs] or [None]
+            holding = {p.id for org in orgs for p in holders(org, role[0], self.store)}
+            found = [(cov, qid) for cov, qid in found if self.store.quotes[qid].speaker in holding]
+        best = [self.store.quotes[qid] for cov, qid in found if cov >= found[0][0] - 0.01] if found else []
         if len(best) > 1:  # a tie on the words: the names the question gives too ("at stake for Amazon") settle it
             named = terms(self.a.norm) - terms(" ".join(self.a.leftover))
             best = [q for q in best if named & index.terms[q.id]] or best
@@ -114,39 +128,65 @@ class Said(PeopleAnswers):
         if intent not in (Intent.quotes, Intent.who_is) or not (self.verdict.plausible or self.verdict.best.cue):
             return None
         text = self.read
+        role = role_asked(self.a.norm)
         stranger = unknown_name(text, self.a, known=known_words())
-        if stranger is None:
+        shown = stranger
+        if not stranger and role:  # "the harvard professor": described in words the engine doesn't know
+            stranger = self.role_described(role[1])
+            shown = f"{stranger}{role[1]}" if self.lang == "zh" else f"the {stranger} {role[1]}"
+        if not stranger:
             return None
         if intent is Intent.who_is and self.described_people():
             return None  # "Who is leading the racial equity audit?": described by their role
-        role = role_asked(self.a.norm)
-        if role is not None and (self.orgs or holders(None, role[0], self.store, described=stranger)):
+        described = holders(None, role[0], self.store, described=stranger) if role and not self.orgs else []
+        if intent is Intent.quotes and 0 < len(described) <= MAX_SUGGESTIONS:
+            return self._quotes(BY_NAME["quotes"], described)  # "what did the San Francisco State professor say"
+        if role is not None and (self.orgs or described):
             return None  # "the NLRB chair", "the SF State professor": a description, read through roles
         if self.orgs and text.find(stranger) > min(text.casefold().find(o.name.casefold()) % 10_000 for o in self.orgs):
             return None  # the organisation comes first: the unknown words are about something else
         return self._answer(
-            Kind.not_found, intent, row=self.verdict.best.row.name, unknown=stranger, unknown_kind="speaker"
+            Kind.not_found, intent, row=self.verdict.best.row.name, unknown=shown, unknown_kind="speaker"
         )
 
     def _described_person(self) -> Answer | None:
-        asks = WHO_ASKS.search(self.a.norm) or NAME_ASKS.search(self.a.norm)
+        role = role_asked(self.a.norm)
+        asks = WHO_ASKS.search(self.a.norm) or NAME_ASKS.search(self.a.norm) or (role and WHICH.search(self.a.norm))
         if self.people or not asks or WHO_SAID_WORDS.search(self.a.norm):
             return None
-        role = role_asked(self.a.norm)
         if self.orgs:  # "the ALU's treasurer", "who … now leads the ALU?": a role in an organisation named
-            if role is None:
-                return None
+            if role is None:  # "who is leading Amazon's racial equity audit?": described by their role's words
+                ids, names = {o.id for o in self.orgs}, [o.name.casefold() for o in self.orgs]
+                found = [
+                    p
+                    for p in self.described_people()
+                    if p.organisation in ids or any(n in p.role.en.casefold() for n in names)
+                ]
+                if not found or len(found) > MAX_SUGGESTIONS:
+                    return None
+                self.people = found
+                return self._who_is(BY_NAME["who_is"])
             if len(self.orgs) == 1 and self.elections:  # "who spoke for Amazon on LDJ5?": the one(s) tied to it
                 return self._who_is(BY_NAME["who_is"])
-            found = list(dict.fromkeys(p for org in self.orgs for p in holders(org, role[0], self.store)))
+            owner = role_owner(self.read, self.a, self.orgs, role[1])
+            if owner.unknown:  # "劳联-产联主席是谁" with no such organisation on file: nobody else
+                return self._answer(
+                    Kind.not_found, Intent.who_is, row="who_is", unknown=owner.unknown, unknown_kind="speaker"
+                )
+            owners = [owner.org] if owner.org else self.orgs
+            found = list(dict.fromkeys(p for org in owners for p in holders(org, role[0], self.store)))
             described = set(self.described_people())
             if len(found) > 1 and described & set(found):
                 found = [p for p in found if p in described]
         else:
             found = holders(None, role[0], self.store) if role else self.described_people()
-        if found and self.context and self.context.people and THIS.search(self.a.norm):
-            # "这个发言人叫什么名字", "that spokesperson": the holder the conversation was about
-            found = [p for p in found if p.id in self.context.people] or found
+        if found and self.context and THIS.search(self.a.norm):
+            # "这个发言人叫什么名字", "that spokesperson": the holder whose words were just shown, else
+            # the one the conversation was about
+            shown = {self.store.quotes[q].speaker for q in self.context.quotes if q in self.store.quotes}
+            found = [p for p in found if p.id in shown] or [p for p in found if p.id in self.context.people] or found
+        if len(found) > 1:  # "the Amazon spokesperson quoted about injuries": the one who spoke on it
+            found = self.spoke_on_topic(found) or found
         if role and found and self.elections:  # "the LDJ5 treasurer", "ALB1的发言人": the holder(s) tied to it
             found = self.tied(found)
             if not found:
@@ -161,7 +201,18 @@ class Said(PeopleAnswers):
         if not found or len(found) > MAX_SUGGESTIONS:
             return None
         self.people = found
+        if SAID_TOO.search(self.a.norm):  # "… and what did he say?": their words, on the topic asked
+            return self._quotes(BY_NAME["quotes"], found)
         return self._who_is(BY_NAME["who_is"])
+
+    def spoke_on_topic(self, people: Sequence[Person]) -> list[Person]:
+        """Of the people, those with a statement on the topic the question names."""
+        topic = self._topic_asked() or self._topic_words()
+        if not topic:
+            return []
+        index = quote_index(self.store)
+        said = {p.id: [q.id for q in self.store.quotes_by_speaker.get(p.id, ())] for p in people}
+        return [p for p in people if index.holding(topic, said[p.id], TOPIC_COVERAGE)]
 
     def _when_said(self) -> Answer | None:
         ctx = self.context
@@ -175,17 +226,62 @@ class Said(PeopleAnswers):
         it, never the election's result."""
         if not self.elections or not (self.people or self.orgs):
             return None
-        words = [w for w in FOLLOW_UP_FILLER.sub(" ", SPEAKER_ON.sub(" ", self.a.template)).split() if w not in "EPOLY"]
+        template = self.a.template
+        role = role_asked(self.a.norm) if self.orgs else None
+        if role:  # "the AFL-CIO president about LDJ5": the organisation's role holder is the speaker
+            template = template.replace(role[1], " ")
+        words = [w for w in FOLLOW_UP_FILLER.sub(" ", SPEAKER_ON.sub(" ", template)).split() if w not in "EPOLY"]
+        said = next(s for s in self.verdict_all if s.row.name == "quotes")
+        if said.cue and said.score >= ANSWER:  # "亚马逊对JFK8的结果什么反应", "Amazon's reaction to the LDJ5 result"
+            return self._quotes(BY_NAME["quotes"], self.people)
         if words or (not self.people and not SPEAKER_ON.search(self.a.template)):
             return None  # "ALU JFK8" is the union's election; "the ALU on JFK8" is what it said
         return self._quotes(BY_NAME["quotes"], self.people)
+
+    def _speaker_topic(self) -> Answer | None:
+        """A speaker named with words the engine doesn't know that their statements hold ("Did Amazon
+        question the signatures?", "Amazon's filing about Lynch's audit", "Smalls' 'shots you don't
+        take' tweet"): those statements. Of a person and an organisation named, the one who said it."""
+        best = self.verdict.best
+        if not (self.people or self.orgs) or (best.cue and best.row.intent in (Intent.who_is, Intent.organisation)):
+            return None
+        topic = self._topic_asked() or self._topic_words()
+        channel = channel_asked(self.a.norm)
+        if not topic:
+            return None
+        people = [p for p in self.people if self._holding(topic, self._said_by(p.id))]
+        orgs = [o for o in self.orgs if any(self._holding(topic, self._said_by(s)) for s in self._voices(o).ids)]
+        if not people and not orgs and channel and not any(self._in(channel, p.id) for p in self.people):
+            # "Amazon's filing about Lynch's audit": the one named who has statements of that kind
+            orgs = [o for o in self.orgs if any(self._in(channel, s) for s in self._voices(o).ids)]
+        if not people and not orgs:
+            return None
+        self.people, self.orgs = (people, []) if people else ([], orgs)
+        return self._quotes(BY_NAME["quotes"], self.people)
+
+    def _said_by(self, speaker: str) -> Sequence[Quote]:
+        return self.store.quotes_by_speaker.get(speaker, ())
+
+    def _in(self, channel: Channel, speaker: str) -> bool:
+        return any(q.channel is channel for q in self._said_by(speaker))
 
     def _topic_follow_up(self) -> Answer | None:
         """A person (named, or pointed back to), words about saying and a topic ("about …", "关于…") ask for what
         they said on it, however unlike a phrasing the topic's own words make the question."""
         quotes_row = BY_NAME["quotes"]
+        ctx = self.context
+        again = bool(ctx and ctx.intent == Intent.quotes.value and ABOUT_AGAIN.search(self.a.norm))
+        if (
+            again and ctx and not self.people and not self.orgs
+        ):  # "what did he say about injuries?", "and about safety?"
+            people = [self.store.people[p] for p in ctx.people if p in self.store.people]
+            orgs = [self.store.organisations[o] for o in ctx.organisations if o in self.store.organisations]
+            voices = all(p.organisation in ctx.organisations for p in people)  # "Amazon": it and its spokespeople
+            self.people, self.orgs = ([], orgs) if orgs and voices else (people, [])
+            if self.orgs and not self.elections and self._topic_asked():
+                return self._quotes(quotes_row, [])
         if not self.people or self.orgs or self.elections or not self._topic_asked():
             return None  # the person named, or the one a pronoun points back to
-        if not any(Pattern(c).search(self.a.norm) for c in quotes_row.cues.values()):
+        if not again and not any(Pattern(c).search(self.a.norm) for c in quotes_row.cues.values()):
             return None
         return self._quotes(quotes_row, self.people)

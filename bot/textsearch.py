@@ -9,13 +9,29 @@ from collections.abc import Iterable
 from functools import lru_cache
 from weakref import WeakKeyDictionary
 
+from bot.glossary import GROUPS
 from bot.language import CJK_CHARS, is_cjk
 from bot.lexicon import STOPWORDS
 from bot.matcher import normalise
 from bot.models import Quote
 from bot.store import Store
 
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "ies", "ied", "er", "es", "ed", "ly", "s", "e")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "ers",
+    "ies",
+    "ied",
+    "er",
+    "es",
+    "ed",
+    "ly",
+    "s",
+    "e",
+    "y",
+)  # injury ~ injuries
 _BRITISH = re.compile(r"is(e|ed|es|ing|ings|ation|ations|er|ers)$")
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 _EDITORIAL = re.compile(r"\[[^\]]*\]")
@@ -42,20 +58,57 @@ def terms(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _alternatives() -> dict[str, frozenset[str]]:
+    """Each glossary term and the terms of its group (bot.glossary), in both languages."""
+    out: dict[str, frozenset[str]] = {}
+    for en, zh in GROUPS:
+        group = frozenset(terms(en) | terms(zh))
+        for term in group:
+            out[term] = out.get(term, frozenset()) | group
+    return out
+
+
+def alternatives(term: str) -> frozenset[str]:
+    """The terms that stand for a topic term in a search: itself and its glossary group."""
+    return _alternatives().get(term, frozenset((term,)))
+
+
 class QuoteIndex:
     def __init__(self, quotes: Iterable[Quote]) -> None:
         self.postings: dict[str, set[str]] = {}
         self.terms: dict[str, frozenset[str]] = {}
+        self.editorial: dict[str, frozenset[str]] = {}  # words in [brackets]: what the quote is about
         for quote in quotes:
             # words in [brackets] are the editor's, not the speaker's: never what a search matches
-            said = _EDITORIAL.sub(" ", quote.text + "\n" + (quote.translation or ""))
+            written = quote.text + "\n" + (quote.translation or "")
+            said = _EDITORIAL.sub(" ", written)
+            self.editorial[quote.id] = frozenset(terms(" ".join(_EDITORIAL.findall(written))))
             found = self.terms[quote.id] = frozenset(terms(said))
             for term in found:
                 self.postings.setdefault(term, set()).add(quote.id)
         self.size = len(self.terms)
 
     def idf(self, term: str) -> float:
-        return math.log(1 + self.size / (1 + len(self.postings.get(term, ()))))
+        return math.log(1 + self.size / (1 + len(self.posting(term))))
+
+    def posting(self, term: str) -> set[str]:
+        """The quotes holding the term or a glossary word for it (in either language)."""
+        found = self.postings.get(term, set())
+        more = [self.postings[t] for t in alternatives(term) if t != term and t in self.postings]
+        return found.union(*more) if more else found
+
+    def holds(self, qid: str, term: str, *, editorial: bool = False) -> bool:
+        """Whether the quote's words hold the term or a glossary word for it; with `editorial`, the
+        editor's words in [brackets] count too (a topic: "[the audit will] evaluate …" is about the audit)."""
+        held = self.terms.get(qid, frozenset())
+        if editorial:
+            held = held | self.editorial.get(qid, frozenset())
+        return term in held or not held.isdisjoint(alternatives(term))
+
+    def shared(self, query_terms: set[str], qid: str) -> int:
+        """How many of the query's terms the quote holds (a glossary word for one counts)."""
+        return sum(self.holds(qid, t, editorial=True) for t in query_terms)
 
     def search(self, query_terms: set[str], min_coverage: float) -> list[tuple[float, str]]:
         """(coverage, quote id) of quotes holding at least `min_coverage` of the query's weight, best first.
@@ -66,11 +119,12 @@ class QuoteIndex:
         """
         weights = {t: self.idf(t) for t in query_terms}
         total = sum(weights.values()) or 1.0
-        known = sorted((t for t in query_terms if t in self.postings), key=lambda t: len(self.postings[t]))
+        postings = {t: self.posting(t) for t in query_terms}
+        known = sorted((t for t in query_terms if postings[t]), key=lambda t: len(postings[t]))
         if not known:
             return []
         if len(known) == len(query_terms):
-            everywhere = set.intersection(*(self.postings[t] for t in known))
+            everywhere = set.intersection(*(postings[t] for t in known))
             if everywhere:
                 return [(1.0, qid) for qid in sorted(everywhere)]
         by_rarity = sorted(known, key=lambda t: -weights[t])
@@ -80,10 +134,13 @@ class QuoteIndex:
             needed += weights[term]
             if needed > allowed_missing:
                 break
-        candidates = set().union(*(self.postings[t] for t in rare))
+        candidates = set().union(*(postings[t] for t in rare))
         scored = []
         for qid in candidates:
-            score = sum(w for t, w in weights.items() if qid in self.postings.get(t, ())) / total
+            # the editor's [bracketed] words say what the words refer to ("[the JFK8 win is] a catalyst")
+            score = (
+                sum(w for t, w in weights.items() if qid in postings[t] or self.holds(qid, t, editorial=True)) / total
+            )
             if score >= min_coverage:
                 scored.append((score, qid))
         return sorted(scored, key=lambda p: (-p[0], p[1]))
@@ -94,8 +151,7 @@ class QuoteIndex:
         total = sum(weights.values()) or 1.0
         out = []
         for qid in ids:
-            held = self.terms.get(qid, frozenset())
-            coverage = sum(w for t, w in weights.items() if t in held) / total
+            coverage = sum(w for t, w in weights.items() if self.holds(qid, t, editorial=True)) / total
             if coverage >= min_coverage:
                 out.append((qid, coverage))
         return out

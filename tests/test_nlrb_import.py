@@ -332,6 +332,7 @@ def test_union_display_names(published: str, display: str) -> None:
         ("Amazon Labor Union", "Amazon Labor Union"),
         ("Retail, Wholesale and Department Store Union", "RWDSU"),
         ("Union Rights for Security Officers", None),
+        ("UTILITY WORKERS UNITED ASSOCIATION, LOCAL 537", None),  # the UWUA, not SEIU's Workers United
     ],
 )
 def test_union_affiliations(published: str, national: str | None) -> None:

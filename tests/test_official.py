@@ -71,7 +71,10 @@ def test_hundreds_answer_with_total_and_first_page(real_store: Store) -> None:
     a = answer("how many Teamsters elections in 2022?", real_store)
     assert a.official_total == 154
     assert len({r.case_number for r in a.official}) == official.PAGE
-    assert render_text(a).splitlines()[-1] == "144 more not shown: ask “more”."
+    assert render_text(a).splitlines()[-1] == "144 more not shown."
+    second = official.page(a, real_store, 1)
+    assert render_text(second).splitlines()[-1] == "134 more not shown."
+    assert not {r.case_number for r in second.official} & {r.case_number for r in a.official}
 
 
 def test_open_case_is_not_decided(real_store: Store) -> None:

@@ -139,3 +139,39 @@ def test_the_fallback_text_is_cut_escape_safely(long_facts: Path) -> None:
     text, _ = slack_message(answer(QUESTION, load(long_facts)))
     assert len(text) <= FALLBACK_LIMIT and text.endswith("…")
     assert "&" not in re.sub(r"&(amp|lt|gt);", "", text)
+
+
+def _cases(blocks: list[dict[str, object]]) -> list[str]:
+    text = " ".join(str(b.get("text", {}).get("text", "")) for b in blocks if isinstance(b.get("text"), dict))  # type: ignore[union-attr]
+    return re.findall(r"\b\d{2}-RM-\d{6}\b", text)
+
+
+def test_an_nlrb_list_shows_a_page_of_elections_and_more_brings_the_next(web: str, stub: SlackStub) -> None:
+    stub.reset()
+    assert send(web, event_body(dm("RM elections", channel="D0300")), JSON).status == 200
+    post = stub.wait_for(lambda c: any(x.path == "chat.postMessage" for x in c))[-1].body
+    assert block_error(post["blocks"]) is None
+    assert "246 NLRB elections (employer petition (RM)); the first 10:" in post["text"]
+    first = _cases(post["blocks"])
+    assert len(set(first)) == 10
+    more = next(b for b in post["blocks"] if b.get("block_id") == "more")["elements"][0]
+    assert (more["value"], more["text"]["text"]) == ("2|RM elections", "More (2 of 25)")
+
+    body = button_on_public_message("more", more["value"], stub.response_url("rm2"), channel="D0300", thread_ts="1.0")
+    assert send(web, body, FORM).status == 200
+    page2 = stub.wait_for(lambda c: any(x.path == "response/rm2" for x in c))[-1].body
+    assert block_error(page2["blocks"]) is None
+    assert "246 NLRB elections (employer petition (RM)); elections 11–20:" in page2["text"]
+    assert "226 more not shown." in page2["text"]
+    second = _cases(page2["blocks"])
+    assert len(set(second)) == 10 and not set(second) & set(first)
+    more2 = next(b for b in page2["blocks"] if b.get("block_id") == "more")["elements"][0]
+    assert (more2["value"], more2["text"]["text"]) == ("3|RM elections", "More (3 of 25)")
+
+    last = button_on_public_message(
+        "more", "25|RM elections", stub.response_url("rm25"), channel="D0300", thread_ts="1.0"
+    )
+    assert send(web, last, FORM).status == 200
+    page25 = stub.wait_for(lambda c: any(x.path == "response/rm25" for x in c))[-1].body
+    assert "elections 241–246:" in page25["text"] and "more not shown" not in page25["text"]
+    assert not any(b.get("block_id") == "more" for b in page25["blocks"])  # the last page has no More

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import io
+import logging
+import sys
 import threading
 import time
 import urllib.parse
@@ -10,6 +13,7 @@ from slack_bolt.request import BoltRequest
 from slack_sdk.signature import SignatureVerifier
 from slack_stub import SlackStub
 
+from bot import logs
 from bot.answer import answer
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import RedactSecrets
@@ -94,6 +98,22 @@ def test_tokens_redacted_from_logs() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "token %s used", ("xoxb-123-abc",), None)
     RedactSecrets().filter(record)
     assert record.getMessage() == "token [redacted] used"
+
+
+def test_log_lines_follow_stderr_after_it_is_swapped_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server built while stderr was swapped (as under a test runner) must not write to the old,
+    closed stream once the swap is undone, and must still redact tokens."""
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", list(root.handlers))
+    monkeypatch.setattr(root, "level", root.level)
+    first, second = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", first)
+    logs.setup("INFO")
+    first.close()
+    monkeypatch.setattr(sys, "stderr", second)
+    logging.getLogger("bot.test").info("token xoxb-1-2 used")
+    assert second.getvalue().endswith(" INFO bot.test token [redacted] used\n")
+    assert "Logging error" not in second.getvalue()
 
 
 def _signed_command(text: str, response_url: str, secret: str = "s3cret") -> BoltRequest:

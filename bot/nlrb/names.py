@@ -145,7 +145,7 @@ def name_key(display: str) -> str:
 # National unions and federations a local or council belongs to, found in its name (first match
 # wins: Workers United before SEIU, its affiliate). Data: add a row for another national union.
 AFFILIATIONS: tuple[tuple[str, str], ...] = (
-    ("Workers United", r"workers united"),
+    ("Workers United", r"(?<!utility )workers united"),  # not the Utility Workers Union (UWUA)
     ("Amazon Labor Union", r"amazon labor union"),
     ("Teamsters", r"teamsters?\b|\bibt\b"),
     ("SEIU", r"\bseiu|service employees international|\b1199|\b32bj\b"),

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import metrics
+from bot import metrics, official
 from bot.answer import help_answer
 from bot.matcher import is_cjk
 from bot.models import Answer, Kind, Lang
@@ -82,6 +82,9 @@ class Replier:
         started = time.perf_counter()
         try:
             a = self._answer(question, key, lang)
+            listed = official.pages(a)  # an NLRB list: one page of elections per message, "More" for the next
+            if listed > 1:
+                a = official.page(a, self.store, page - 1)
             text, blocks = slack_message(a, post_button=post_button and a.answered)
         except Exception as exc:  # a member must never see a traceback or be left without a reply
             metrics.observe_answer(surface, None, time.perf_counter() - started)
@@ -93,10 +96,13 @@ class Replier:
         if feedback and a.kind is not Kind.help:
             blocks.append(feedback_block(a))
         pages = paginate(blocks)
-        page = max(1, min(page, len(pages)))
-        blocks = pages[page - 1]
-        if page < len(pages):
-            label = say(a.lang, "more", page=page + 1, pages=len(pages))
+        if listed > 1:  # the page of elections is the page: its blocks fit one message, or the first does
+            page, count, blocks = a.official_page + 1, listed, pages[0]
+        else:
+            page = max(1, min(page, len(pages)))
+            count, blocks = len(pages), pages[page - 1]
+        if page < count:
+            label = say(a.lang, "more", page=page + 1, pages=count)
             blocks.append(
                 {
                     "type": "actions",

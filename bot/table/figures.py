@@ -5,11 +5,17 @@ when the sources don't give the figure. Shared values the templates may use: {la
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.messages import APPROX, DETERMINATIVE, NOT_DETERMINATIVE, NOTHING
 from bot.models import Derived, Election, Figure, Intent
 from bot.table import QuestionKind, Reader, Value, Words
 
 E = ("E",)
+# Figures that add up across elections; shares, turnout and margins don't
+ADDITIVE = frozenset(
+    {Figure.votes_for, Figure.votes_against, Figure.counted, Figure.eligible, Figure.void, Figure.challenged}
+)
 
 
 def _approx(e: Election) -> Value:
@@ -61,6 +67,21 @@ def _share(e: Election, d: Derived) -> dict[str, Value] | None:
     if d.share_for is None or d.share_against is None or not d.counted:
         return None
     return {"for_pct": d.share_for, "against_pct": d.share_against, "counted": d.counted}
+
+
+def summands(row: QuestionKind, elections: Sequence[Election], derived: Sequence[Derived]) -> list[int] | None:
+    """Each election's count for a row whose counts add up across elections (votes, ballots, voters),
+    or None when the row's figures don't add up or one election lacks it: no total is then given."""
+    if row.figure not in ADDITIVE or row.reads is None:
+        return None
+    counts = []
+    for e, d in zip(elections, derived, strict=True):
+        values = row.reads(e, d)
+        n = values.get("n") if values else None
+        if not isinstance(n, int):
+            return None
+        counts.append(n)
+    return counts
 
 
 def figure_row(
@@ -204,8 +225,8 @@ FIGURE_ROWS = (
             "how many spoiled ballots at {election}",
             "were any ballots invalid at {election}",
         ),
-        ("{election}有多少张无效票", "{election}无效票", "{election}作废的选票有多少"),
-        {"en": r"\bvoid\b|\bspoil(ed|t)\b|\binvalid\b", "zh": r"无效|作废"},
+        ("{election}有多少张无效票", "{election}无效票", "{election}作废的选票有多少", "{election}有几张废票"),
+        {"en": r"\bvoid\b|\bspoil(ed|t)\b|\binvalid\b", "zh": r"无效|作废|废票"},
         says={"en": "{label}: {n:,} void ballots", "zh": "{label}：无效票 {n:,} 张"},
         unknown={"en": "{label}: the sources give no count of void ballots.", "zh": "{label}：来源未给出无效票数。"},
     ),
@@ -288,6 +309,7 @@ FIGURE_ROWS = (
         (
             "{election}赞成票和反对票相差多少",
             "{election}反对票比赞成票多几票",
+            "{election}领先多少个百分点",
             "{election}输了多少票",
             "{election}差了多少票",
             "{election}的票数差距",
