@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.lexicon import Pattern
 from bot.models import Figure, Lang
-from bot.official import Figures, share
+from bot.official import Figures
 
 if TYPE_CHECKING:
     from bot.nlrb.records import OfficialElection
@@ -33,36 +33,16 @@ DASH = "—"
 # The reply of each figure, by language; {label} names the election (see label()).
 SAYS: Mapping[Lang, Mapping[Figure, str]] = {
     "en": {
-        Figure.votes_for: "{label}: {n} votes for the union ({choices})",
-        Figure.votes_against: "{label}: {n} votes against the union",
-        Figure.counted: "{label}: {valid} valid votes counted ({choices}; against {against}){published}",
-        Figure.eligible: "{label}: {n} eligible voters",
-        Figure.void: "{label}: {n} void ballots",
-        Figure.challenged: "{label}: {n} challenged ballots{determinative}",
-        Figure.turnout: "{label} turnout: {pct}% — {cast} ballots cast ({cast_parts}) of {eligible} eligible voters",
-        Figure.margin: "{label}: {leader} {a} to {runner} {b}, a margin of {n} votes ({pts} points of {valid} valid votes) — {outcome}",
-        Figure.share: "{label}: {shares}; against {against_pct}% (of {valid} valid votes) — {outcome}",
-        Figure.tally_date: "{label}: {dates}",
-        Figure.place: "{label}: {place}",
-        Figure.union: "{label}: on the ballot — {unions}{winner}",
-        Figure.employer: "{label}: the employer is {employer}{legal}",
-        Figure.case_number: "{label}: NLRB case number {case}",
+        Figure.place: "{place}",
+        Figure.union: "on the ballot: {unions}{winner}",
+        Figure.employer: "the employer is {employer}{legal}",
+        Figure.case_number: "NLRB case number {case}",
     },
     "zh": {
-        Figure.votes_for: "{label}：支持工会 {n} 票（{choices}）",
-        Figure.votes_against: "{label}：反对工会 {n} 票",
-        Figure.counted: "{label}：有效票 {valid} 张（{choices}；反对 {against}）{published}",
-        Figure.eligible: "{label}：合格选民 {n} 人",
-        Figure.void: "{label}：废票 {n} 张",
-        Figure.challenged: "{label}：受质疑选票 {n} 张{determinative}",
-        Figure.turnout: "{label} 投票率：{pct}% — {eligible} 名合格选民中投出 {cast} 张选票（{cast_parts}）",
-        Figure.margin: "{label}：{leader} {a} 票对{runner} {b} 票，相差 {n} 票（占 {valid} 张有效票的 {pts} 个百分点）— {outcome}",
-        Figure.share: "{label}：{shares}；反对 {against_pct}%（有效票 {valid} 张）— {outcome}",
-        Figure.tally_date: "{label}：{dates}",
-        Figure.place: "{label}：{place}",
-        Figure.union: "{label}：选票上的工会 — {unions}{winner}",
-        Figure.employer: "{label}：雇主是 {employer}{legal}",
-        Figure.case_number: "{label}：NLRB 案件编号 {case}",
+        Figure.place: "{place}",
+        Figure.union: "选票上的工会：{unions}{winner}",
+        Figure.employer: "雇主是 {employer}{legal}",
+        Figure.case_number: "NLRB 案件编号 {case}",
     },
 }
 # What a figure is called when the file does not give it.
@@ -109,6 +89,7 @@ WHAT: Mapping[Lang, Mapping[Figure, str]] = {
 WORDS: Mapping[Lang, Mapping[str, str]] = {
     "en": {
         "unknown": "{label}: the NLRB file ({files}) gives no {what}.",
+        "figure": "{label}: {value} — {outcome}",
         "label": "{employer} ({place}), NLRB case {case}{kind}",
         "published": "; the NLRB published {total} as counted{basis}",
         "basis_challenged": ", which includes the {n} challenged ballots",
@@ -127,6 +108,7 @@ WORDS: Mapping[Lang, Mapping[str, str]] = {
     },
     "zh": {
         "unknown": "{label}：NLRB 文件（{files}）没有给出{what}。",
+        "figure": "{label}：{value} — {outcome}",
         "label": "{employer}（{place}），NLRB 案件 {case}{kind}",
         "published": "；NLRB 公布的计票数为 {total}{basis}",
         "basis_challenged": "，其中包括 {n} 张受质疑选票",
@@ -158,108 +140,6 @@ def union_names(r: OfficialElection) -> list[str]:
     return [u.display or u.name or "?" for u in r.unions]
 
 
-def _choices(r: OfficialElection, lang: Lang) -> str:
-    return SEP[lang].join(
-        f"{name} {'?' if u.votes is None else num(u.votes)}" for name, u in zip(union_names(r), r.unions, strict=True)
-    )
-
-
-def _votes_for(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
-    n = r.votes_for
-    return None if n is None else {"n": num(n), "choices": _choices(r, lang)}
-
-
-def _votes_against(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
-    return None if r.votes_against is None else {"n": num(r.votes_against)}
-
-
-def _counted(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
-    if f.valid is None or r.votes_against is None:
-        return None
-    published = ""
-    if r.total_ballots_counted is not None and r.total_ballots_counted != f.valid:
-        basis = ""
-        if r.counted_basis == "valid+challenged":
-            basis = w(lang, "basis_challenged", n=num(r.challenged_ballots or 0))
-        published = w(lang, "published", total=num(r.total_ballots_counted), basis=basis)
-    return {
-        "valid": num(f.valid),
-        "choices": _choices(r, lang),
-        "against": num(r.votes_against),
-        "published": published,
-    }
-
-
-def _eligible(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
-    return None if r.eligible_voters is None else {"n": num(r.eligible_voters)}
-
-
-def _void(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
-    return None if r.void_ballots is None else {"n": num(r.void_ballots)}
-
-
-def _challenged(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
-    if r.challenged_ballots is None:
-        return None
-    det = {True: "determinative", False: "not_determinative"}.get(r.challenges_determinative)  # type: ignore[arg-type]
-    return {"n": num(r.challenged_ballots), "determinative": w(lang, det) if det and r.challenged_ballots else ""}
-
-
-def _turnout(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
-    if f.turnout is None or f.cast is None or f.valid is None or not r.eligible_voters:
-        return None
-    parts = [w(lang, "valid", n=num(f.valid))]
-    parts += [
-        w(lang, key, n=num(n)) for key, n in (("void", r.void_ballots), ("challenged", r.challenged_ballots)) if n
-    ]
-    return {
-        "pct": f"{f.turnout:.1f}",
-        "cast": num(f.cast),
-        "cast_parts": " + ".join(parts),
-        "eligible": num(r.eligible_voters),
-    }
-
-
-def _sides(r: OfficialElection, lang: Lang) -> list[tuple[str, int]]:
-    sides = [(name, u.votes) for name, u in zip(union_names(r), r.unions, strict=True) if u.votes is not None]
-    if r.votes_against is not None:
-        sides.append((w(lang, "against"), r.votes_against))
-    return sorted(sides, key=lambda s: s[1], reverse=True)
-
-
-def _margin(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
-    sides = _sides(r, lang)
-    if f.margin is None or f.valid is None or f.margin_points is None or len(sides) < 2:
-        return None
-    return {
-        "leader": sides[0][0],
-        "a": num(sides[0][1]),
-        "runner": sides[1][0],
-        "b": num(sides[1][1]),
-        "n": num(f.margin),
-        "pts": f"{f.margin_points:.1f}",
-        "valid": num(f.valid),
-    }
-
-
-def _share(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
-    if f.valid is None or r.votes_against is None:
-        return None
-    shares = [
-        w(lang, "union_share", name=name, pct=share(u.votes, r))
-        for name, u in zip(union_names(r), r.unions, strict=True)
-        if u.votes is not None
-    ]
-    return {"shares": SEP[lang].join(shares), "against_pct": share(r.votes_against, r), "valid": num(f.valid)}
-
-
-def _dates(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
-    from bot.render_official import DATE_NAMES
-
-    dates = [f"{DATE_NAMES[lang][name]} {value}" for name in DATE_NAMES[lang] if (value := getattr(r, name))]
-    return {"dates": SEP[lang].join(dates)} if dates else None
-
-
 def _place(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
     place = ", ".join(p for p in (r.city, r.state) if p)
     return {"place": place} if place else None
@@ -282,17 +162,8 @@ def _case(r: OfficialElection, f: Figures, lang: Lang) -> Values | None:
     return {"case": r.case_number}
 
 
+# Figures bot.render_official.figure_value does not say (the counts and derived figures it does).
 READS: Mapping[Figure, Reader] = {
-    Figure.votes_for: _votes_for,
-    Figure.votes_against: _votes_against,
-    Figure.counted: _counted,
-    Figure.eligible: _eligible,
-    Figure.void: _void,
-    Figure.challenged: _challenged,
-    Figure.turnout: _turnout,
-    Figure.margin: _margin,
-    Figure.share: _share,
-    Figure.tally_date: _dates,
     Figure.place: _place,
     Figure.union: _union,
     Figure.employer: _employer,
@@ -308,10 +179,21 @@ def label(r: OfficialElection, lang: Lang) -> str:
     return w(lang, "label", employer=r.employer_display, place=place, case=r.case_number, kind=kind)
 
 
+def value(r: OfficialElection, figure: Figure, lang: Lang) -> str | None:
+    """The figure of one tally in words (render_official.figure_value says the counts and derived
+    figures; this module the place, union, employer and case number), or None when not given."""
+    from bot.render_official import figure_value
+
+    reader = READS.get(figure)
+    if reader is None:
+        return figure_value(r, figure.value, lang)
+    values = reader(r, Figures.of(r), lang)
+    return None if values is None else SAYS[lang][figure].format(**values)
+
+
 def reads(r: OfficialElection, figure: Figure) -> bool:
     """Whether the tally gives the figure."""
-    reader = READS.get(figure)
-    return reader is not None and reader(r, Figures.of(r), "en") is not None
+    return value(r, figure, "en") is not None
 
 
 def figure_line(r: OfficialElection, figure: Figure, lang: Lang, *, name: str | None = None) -> str:
@@ -319,11 +201,10 @@ def figure_line(r: OfficialElection, figure: Figure, lang: Lang, *, name: str | 
     from bot.render_official import OUTCOME, outcome_key
 
     shown = label(r, lang) if name is None else name
-    reader = READS.get(figure)
-    values = reader(r, Figures.of(r), lang) if reader else None
-    if values is None:
+    said = value(r, figure, lang)
+    if said is None:
         return w(lang, "unknown", label=shown, files=", ".join(r.sources), what=WHAT[lang][figure])
-    return SAYS[lang][figure].format(label=shown, outcome=OUTCOME[lang][outcome_key(r)], **values)
+    return w(lang, "figure", label=shown, value=said, outcome=OUTCOME[lang][outcome_key(r)])
 
 
 def did_win_line(r: OfficialElection, lang: Lang, *, name: str | None = None) -> str:
