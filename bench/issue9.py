@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, serve, slack_stub
+from common import OUT, ROOT, serve, slack_stub
 
 TARGETS = {"answer_p99_ms": 2.0, "cli_ratio": 1.5, "cli_cold_s": 3.0, "ready_s": 5.0, "test_s": 120.0, "import_s": 60.0}
 
@@ -43,8 +43,11 @@ def http_ready(runs: int = 3) -> float:
 def make_test() -> tuple[float, bool]:
     """Seconds for `make test` (ruff, format check, mypy, pytest on two workers) and whether it passed."""
     t0 = time.perf_counter()
-    done = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True)
-    return time.perf_counter() - t0, done.returncode == 0
+    done = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    OUT.mkdir(exist_ok=True)
+    (OUT / "make-test.log").write_text(done.stdout + done.stderr, encoding="utf-8")  # what failed, if anything
+    return seconds, done.returncode == 0
 
 
 def main(official: dict[str, float], latency: dict[str, float]) -> dict[str, float]:

@@ -18,11 +18,14 @@ from bot.models import Election, ListFilter, Outcome, WinRate
 from bot.store import Store
 from bot.table import TABLE, QuestionKind
 
+# "didn't win", "没赢" are losses, never wins
+_NOT = r"(?<!\bnot )(?<!\bn't )(?<!\bdidnt )(?<!\bfail to )(?<!\bfailed to )"
 WON = Pattern(
-    r"\b(won|win|wins|winning|victory|victories|successful|went (for|in favou?r of) the union|went the union'?s way)\b|赢|胜"
+    rf"\b{_NOT}(won|win|wins|winning|victory|victories|successful|went (for|in favou?r of) the union|went the union'?s way)\b|(?<![没未不])(?<!没有)(?<!没能)(赢|胜)"
 )
 LOST = Pattern(
     r"\b(lost|lose|losses|loss|losing|defeats?|defeated|failed|unsuccessful|went against the union)\b|输|败|失利|失败"
+    r"|\b(not|n't|didnt|fail to|failed to) (win|won)\b|[没未不](有|能)?(赢|胜)"
 )
 PENDING = Pattern(
     r"\b(pending|undecided|open|unresolved|upcoming|too close|not decided|no result|not yet|yet to|waiting|still|without (a )?result)\b|未决|待定|尚未|等待结果|没有结果"

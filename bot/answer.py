@@ -14,6 +14,7 @@ from bot.intent import known_words
 from bot.language import (
     LONG,
     find_question,
+    is_cjk,
     last_sentence,
     plain_words,
     reply_language,
@@ -21,20 +22,22 @@ from bot.language import (
 )
 from bot.matcher import Analysis, analyse, index_for
 from bot.models import Answer, Intent, Kind, Lang
+from bot.names import absorb_name_typos
 from bot.reply import PERSON_POINTING
 from bot.reply import examples as examples  # re-exported: the Slack home and assistant show them
 from bot.resolver import Resolver
-from bot.speakers import (
-    absorb_name_typos,
-    role_index,
-)
+from bot.speakers import role_index
 from bot.store import Store
 from bot.textsearch import quote_index
+from bot.transliterate import in_latin
 
 
 def answer(question: str, store: Store, *, context: Context | None = None) -> Answer:
     question = question.strip()
     text = plain_words(question)
+    if is_cjk(text):  # "凯利·南特尔是谁": a person the sources name in Latin letters, written in Chinese
+        entries = index_for(store).entries
+        text = in_latin(text, store, lambda run: run in entries)
     asked, before = find_question(text)
     core, instructed = without_instructions(asked)
     analysis = analyse(core, store, known=known_words())

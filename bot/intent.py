@@ -56,7 +56,7 @@ FILLER = words(
     "kindly roughly approximately approx exactly precisely actually really basically briefly overall "
     "summarise summarize summary remind check double here fyi need"
 )
-ZH_FILLER = re.compile("大概|大约|差不多|左右|请问|麻烦|帮我查一下|帮我查|帮我|一下|谢谢|到底|究竟|我想知道")
+ZH_FILLER = re.compile("大概|大约|差不多|左右|请问|麻烦|帮我查一下|帮我查|帮我|一下|谢谢|到底|究竟|我想知道|分别|各自")
 # Chat shorthand, read as the words it stands for.
 SHORTHAND = {"ppl": "people", "wat": "what", "wht": "what", "teh": "the", "abt": "about", "u": "you", "r": "are", "ur": "your", "thx": "thanks", "num": "number", "tho": "though", "w": "with", "b4": "before", "pct": "percent", "pc": "percent", "howd": "how did", "whats": "what is", "wheres": "where is", "whos": "who is", "didnt": "did not", "wasnt": "was not", "isnt": "is not"}  # fmt: skip
 # Words questions use that the phrasings happen not to (kept few: the phrasings are the vocabulary).

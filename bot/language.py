@@ -10,7 +10,7 @@ from bot.models import Lang
 
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK = re.compile(f"[{CJK_CHARS}]")
-LONG = 120  # characters: a longer message is searched for its question
+LONG = 120  # characters (a Chinese character counts three times): a longer message is searched for its question
 QUESTION_MAX = 400  # characters of the question sentence itself
 MAX_READ = 5000  # characters read from the end of a very long message
 
@@ -76,8 +76,8 @@ def find_question(text: str) -> tuple[str, str]:
 
     People paste context first and ask last: the last sentence that asks (ends with a question
     mark or starts with a question word) is the question, else the last sentence."""
-    if len(text) <= LONG and "\n" not in text.strip():
-        return _after_preamble(text)
+    if len(text) + 2 * len(CJK.findall(text)) <= LONG and "\n" not in text.strip():
+        return _after_preamble(text)  # a Chinese character says about what three letters do
     text = text[-MAX_READ:]
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
     if len(sentences) < 2:

@@ -10,12 +10,11 @@ from bot import aggregates, official
 from bot.intent import Scored, judge, known_words, score
 from bot.matcher import normalise
 from bot.models import Answer, Intent, Kind, WinRate
+from bot.names import capitalised_names
 from bot.official_one import OfficialOne, asks_many, scope_json
 from bot.reply import POINTING, examples
 from bot.running import MAX_RANKED
-from bot.speakers import (
-    capitalised_names,
-)
+from bot.said import WHO_SAID_WORDS
 from bot.table import BY_NAME, QuestionKind
 
 if TYPE_CHECKING:
@@ -68,6 +67,8 @@ class OfficialSteps(OfficialOne):
         about = self.verdict.best.row.intent in official.ABOUT_WORDS
         guessed = self._guessed_people()  # "Medical" read as Medina: a name only by a spelling fix
         if (self.people and not guessed) or (about and self.verdict.best.cue):
+            return None
+        if WHO_SAID_WORDS.search(self.a.norm):  # "did anyone mention Starbucks?": words said, not its elections
             return None
         norm = normalise(self.read) if guessed else self.a.norm
         if not official.may_name(norm, known_words()) or self._by_code():

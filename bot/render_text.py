@@ -359,11 +359,11 @@ def render_parts(answer: Answer) -> Parts:
     lang = answer.lang
     if answer.kind is Kind.help:
         parts = Parts(msg(lang, "help"), (msg(lang, "try", examples=examples_text(answer)),))
-    elif answer.kind is Kind.not_found and answer.intent is Intent.figure and answer.elections:
-        parts = _one_election(answer)  # the row's "the sources don't say", with the tally for context
     elif answer.unknown_kind == "instruction" and answer.elections:  # refused, then what the sources say
         facts = _one_election(answer)
         parts = Parts(msg(lang, "instruction_facts"), (facts.headline, *facts.body), facts.source)
+    elif answer.kind is Kind.not_found and answer.intent is Intent.figure and answer.elections:
+        parts = _one_election(answer)  # the row's "the sources don't say", with the tally for context
     elif answer.kind is Kind.not_found and answer.combined:
         parts = _compare(answer)  # no total: each election's figure, or its "the sources don't say"
     elif answer.official_scope is not None:  # issue 9: an answer over the NLRB's records

@@ -30,6 +30,10 @@ POINTING = Pattern(
 )
 
 
+# Words about a whole organisation, never one election ("how many employees does Amazon have worldwide?")
+WHOLE = Pattern(r"\b(worldwide|globally|global|in the world|around the world|nationwide)\b|全球|全世界|世界各地|全国")
+
+
 def examples(store: Store, lang: Lang) -> tuple[str, ...]:
     """Example questions drawn from the table and what the store holds (help, and after "I don't know")."""
     tallied = [e for e in list(store.elections.values())[:50] if e.votes_for is not None]
@@ -192,7 +196,7 @@ class Replies:
     def _ask_which(self, row: QuestionKind, known: Sequence[Election] = ()) -> Answer:
         """A kind of question without the record it needs (and no conversation to take it from).
         One about something else altogether ("who won the presidential election?") is not asked back."""
-        if not known and is_strange(self.a.template):
+        if not known and (is_strange(self.a.template) or (self.orgs and WHOLE.search(self.a.norm))):
             return self._answer(
                 Kind.not_found, Intent.unknown, unknown=self._unplaced(), examples=examples(self.store, self.lang)
             )

@@ -13,16 +13,11 @@ from bot.language import (
 from bot.lexicon import Pattern
 from bot.matcher import normalise
 from bot.models import Answer, Channel, Intent, Kind, Organisation, Person, Quote
-from bot.people import TOPIC_COVERAGE, PeopleAnswers
+from bot.names import unknown_name
+from bot.quotes import TOPIC_COVERAGE, QuoteAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING, examples
 from bot.roles import role_owner
-from bot.speakers import (
-    channel_asked,
-    holders,
-    narrow,
-    role_asked,
-    unknown_name,
-)
+from bot.speakers import channel_asked, holders, narrow, role_asked
 from bot.table import BY_NAME
 from bot.textsearch import quote_index, terms
 
@@ -50,11 +45,11 @@ THIS = Pattern(r"\b(this|that|the same)\b|这个|这位|那个|那位|该")
 FRAGMENT = Pattern(r"[“\"「『‘](.+?)[”\"」』’]")  # words put in quotation marks
 SPEAKER_ON = Pattern(r"\b(on|about|re|regarding|over)\b|关于|谈|论")
 WHO_SAID_WORDS = Pattern(
-    r"\b(who|which (\w+ )?(person|people|expert|professor|official|worker|leader|spokes\w+|one)) (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted|mentioned|talked|expected|complained|praised|critici[sz]ed|blamed|accused|noted|raised|promised|pledged|vowed)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
+    r"\b(who|which (\w+ )?(person|people|expert|professor|official|worker|leader|spokes\w+|one)) (said|says|tweeted|wrote|stated|called|described|told|posted|reported|found|claimed|argued|warned|predicted|mentioned|talked|expected|complained|praised|critici[sz]ed|blamed|accused|noted|raised|promised|pledged|vowed)\b|\bwhose (words|quote|tweet)\b|\bwho is quoted( saying)?\b|\b(did|has|have) (anyone|anybody|someone|somebody) (say|said|mention|mentioned|talk|talked|tweet|tweeted|comment|commented)\b|有人(说过|提到|谈到|提起)|是谁说的|谁说过?|谁发推说?|谁表示|是谁讲的|谁讲过?|谁提到"
 )
 
 
-class Said(PeopleAnswers):
+class Said(QuoteAnswers):
     """What was said and who said it: the steps that read a question about quotes and speakers."""
 
     def _who_said(self) -> Answer | None:

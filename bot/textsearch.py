@@ -79,11 +79,14 @@ class QuoteIndex:
         self.postings: dict[str, set[str]] = {}
         self.terms: dict[str, frozenset[str]] = {}
         self.editorial: dict[str, frozenset[str]] = {}  # words in [brackets]: what the quote is about
+        self.editorial_postings: dict[str, set[str]] = {}
         for quote in quotes:
             # words in [brackets] are the editor's, not the speaker's: never what a search matches
             written = quote.text + "\n" + (quote.translation or "")
             said = _EDITORIAL.sub(" ", written)
             self.editorial[quote.id] = frozenset(terms(" ".join(_EDITORIAL.findall(written))))
+            for term in self.editorial[quote.id]:
+                self.editorial_postings.setdefault(term, set()).add(quote.id)
             found = self.terms[quote.id] = frozenset(terms(said))
             for term in found:
                 self.postings.setdefault(term, set()).add(quote.id)
@@ -127,14 +130,15 @@ class QuoteIndex:
             everywhere = set.intersection(*(postings[t] for t in known))
             if everywhere:
                 return [(1.0, qid) for qid in sorted(everywhere)]
-        by_rarity = sorted(known, key=lambda t: -weights[t])
+        by_rarity = sorted(known, key=lambda t: (-weights[t], t))
         needed, allowed_missing, rare = 0.0, (1 - min_coverage) * total, []
         for term in by_rarity:
             rare.append(term)
             needed += weights[term]
             if needed > allowed_missing:
                 break
-        candidates = set().union(*(postings[t] for t in rare))
+        # a quote holding a rare term in the editor's words can qualify too ("[the JFK8 win is] a catalyst")
+        candidates = set().union(*(postings[t] | self.editorial_postings.get(t, set()) for t in rare))
         scored = []
         for qid in candidates:
             # the editor's [bracketed] words say what the words refer to ("[the JFK8 win is] a catalyst")

@@ -94,7 +94,7 @@ class Topics(Running):
         scored = []
         for n, q in enumerate(pool):
             held = topic & index.terms.get(q.id, frozenset())
-            share = sum(index.idf(t) for t in held if t not in _DOMAIN) / (sum(index.idf(t) for t in topic) or 1.0)
+            share = sum(index.idf(t) for t in held) / (sum(index.idf(t) for t in topic) or 1.0)
             if not (_enough(held, topic, index.idf) or (lenient and share >= SHARE)):
                 continue
             scored.append((sum(index.idf(t) for t in held), n, q))

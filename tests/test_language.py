@@ -34,6 +34,15 @@ def test_the_question_is_found_at_the_end_of_a_long_message() -> None:
     assert find_question("ALB1 result") == ("ALB1 result", "")
 
 
+def test_a_chinese_message_is_searched_for_its_question_at_its_own_density() -> None:
+    """Seventy Chinese characters hold as much as a long English paragraph: the preamble (here about
+    warehouses and unions, words a quote holds) must not be read as the question."""
+    text = (
+        "大家好，我在一家物流仓库上班，同事们最近一直在聊要不要组织工会，也看了不少新闻。请问LDJ5的反对票一共有多少？"
+    )
+    assert find_question(text)[0] == "请问LDJ5的反对票一共有多少？"
+
+
 @pytest.mark.parametrize(
     ("question", "lang"),
     [

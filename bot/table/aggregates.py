@@ -140,7 +140,7 @@ AGGREGATE_ROWS = (
         phrasings={"en": _LIST_EN, "zh": _LIST_ZH},
         cues={
             "en": r"\b(list|all|every|which|what|any) (of the )?(\w+ )?(elections?|votes|facilities|campaigns|warehouses)\b|\belections\b|\bpending\b|\bno result\b|\bbeen part of\b|\btook part\b|\bwent (against|for)\b",
-            "zh": r"哪些选举|所有选举|哪些|列出|列表|所有的?选举|参与了|等待结果|(结果|输掉|赢得|失败|成功)的(选举|投票)|(选举|投票)有哪些",
+            "zh": r"哪些选举|所有选举|哪些|哪几场|哪几次|列出|列表|所有的?选举|参与了|等待结果|(结果|输掉|赢得|失败|成功)的(选举|投票)|(选举|投票)有哪些",
         },
         says={"en": "{what} ({n}):", "zh": "{what}（{n}）："},
         example={"en": "Which elections did the union lose?", "zh": "工会输掉了哪些选举"},
@@ -151,7 +151,7 @@ AGGREGATE_ROWS = (
         phrasings={"en": _COUNT_EN, "zh": _COUNT_ZH},
         cues={
             "en": r"\bhow many\b.*\b(elections|times|facilities|campaigns|wins|losses)\b|\bnumber of (elections|wins|losses)\b",
-            "zh": r"多少次|几次|多少场|几场",
+            "zh": r"多少次|(?<!哪)几次|多少场|(?<!哪)几场",  # "哪几场" asks which ones: a list
         },
         says={"en": "{what}: {n}", "zh": "{what}：{n} 场"},
         example={"en": "How many elections did the union win?", "zh": "工会赢了多少场选举"},

@@ -61,9 +61,19 @@ FACT_ROWS = (
             "when did the {election} vote happen",
             "what day were the {election} ballots counted",
             "when was the {election} election",
+            "when was the {election} case closed",
         ),
-        ("{election}什么时候计票", "{election}的计票日期", "{election}投票是哪天", "{election}选举是什么时候"),
-        {"en": r"\bwhen\b|\bdate\b|\bwhat day\b|\bwhich day\b", "zh": r"什么时候|何时|日期|哪天|哪一天|几号"},
+        (
+            "{election}什么时候计票",
+            "{election}的计票日期",
+            "{election}投票是哪天",
+            "{election}选举是什么时候",
+            "{election}什么时候结案",
+        ),
+        {
+            "en": r"\bwhen\b|\bdate\b|\bwhat day\b|\bwhich day\b|\bclosed\b",
+            "zh": r"什么时候|何时|日期|哪天|哪一天|几号|结案",
+        },
         says={
             "en": "{label} was tallied {date} ({kind}NLRB tally){month}",
             "zh": "{label} 的计票时间：{date}（NLRB {kind}计票）{month}",
@@ -160,7 +170,7 @@ FACT_ROWS = (
             "en": r"^(?!.*\b(count|counted|counting|tally|tallied|ballots)\b).*(\bwhere is\b|\bwheres\b|\blocated\b|\blocation\b|\b(which|what) (city|state|town)\b)",
             "zh": r"^(?!.*(计票|清点|点票)).*(在哪里|在哪|位于|哪个城市|哪个州|什么地方)",  # not the count's place
         },
-        says={"en": "{label}: {employer} {facility} in {where}", "zh": "{label}：{where}的{employer}{facility}"},
+        says={"en": "{label}: {employer} {facility} · {where}", "zh": "{label}：{where}的{employer}{facility}"},
         unknown={"en": "{label}: the sources don't say where it is.", "zh": "{label}：来源未说明地点。"},
     ),
     figure_row(

@@ -171,6 +171,7 @@ FIGURE_ROWS = (
             "{election}共有多少张选票",
             "{election}一共清点了多少票",
             "{election}有多少人投票",
+            "{election}的有效票是多少",
         ),
         {
             "en": r"\bcounted\b|\btotal (votes|ballots)\b|\bballots? (were )?(cast|counted|tallied)\b|\bvotes? cast\b|\bhow many\b(?!.*\beligible\b).*\bvoted\b",

@@ -89,6 +89,7 @@ RECORD_ROWS = (
                 "{election}工会赢了没有",
                 "{election}的工会成功了没有",
                 "{election}组工会成功没有",
+                "{election}已经投票了吗",
                 "{election}赢了吗",
                 "工会在{election}赢了吗",
                 "{election}的工人投票组建工会了吗",
@@ -99,7 +100,7 @@ RECORD_ROWS = (
         },
         cues={
             "en": r"\b(did|was|is|has)\b.*\b(win|won|lose|lost|unioni[sz]ed?|pass(ed)?|succeed|successful|fail(ed)?|get a union|go union|reject(ed)?|approve[d]?|back(ed)?|vote (for|to|yes|no|down)|turn(ed)? down)\b|\bwho won\b|\bright$|\b(vote|voted|election)( \w+)? yet\b",
-            "zh": r"赢了吗|输了吗|胜了吗|成功了吗|组建工会了吗|成立工会了吗|谁赢了|赢了没有|输了没有|成功了?没有|是不是(赢|输)了|有没有赢|赢没赢|成功没|了没有?$",
+            "zh": r"赢了吗|输了吗|胜了吗|成功了吗|组建工会了吗|成立工会了吗|谁赢了|赢了没有|输了没有|成功了?没有|是不是(赢|输)了|有没有赢|赢没赢|成功没|了没有?$|(?<!重新)投票了吗|投过票了吗|投票了没",
         },
         example={"en": "Did the union win at {election}?", "zh": "{election}赢了吗"},
     ),
