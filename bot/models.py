@@ -406,6 +406,7 @@ class Figure(StrEnum):
     place = "place"
     union = "union"
     employer = "employer"
+    case_number = "case_number"
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,6 +488,7 @@ class Answer:
     official_keys: tuple[tuple[str, str | None], ...] = ()  # official lists: every election (case, unit), in order
     official_scope: str | None = None  # official lists: what they are filtered on ("Starbucks, Oregon")
     topic: str = ""  # quotes: the topic asked after "about"/"关于" that none of the speaker's statements holds
+    official_query: str | None = None  # official lists: that filter as JSON, for a follow-up ("and Oregon?")
     names: tuple[str, ...] = ()  # who_is: the names a question asks are the same person's ("Chris"/"Christian Smalls")
     official_checked: bool = False  # a curated election's NLRB record was looked for (none: "not on file")
     role: str | None = None  # who-is: the role asked ("leads", "发言人"): "and the Teamsters?" asks it again

@@ -84,36 +84,7 @@ ONE_TALLY = frozenset({Intent.result, Intent.did_win, Intent.figure, Intent.hist
 
 # --- lists, counts, win rates and ranks over the layer ---------------------------------------
 
-# Chinese names of employers, places and states the layer is asked about (data: add a row).
-ZH_ALIASES: dict[str, str] = {
-    "星巴克": "starbucks",
-    "亚马逊": "amazon",
-    "乔氏超市": "trader joe s",
-    "布法罗": "buffalo",
-    "西雅图": "seattle",
-    "波特兰": "portland",
-    "波士顿": "boston",
-    "芝加哥": "chicago",
-    "纽约市": "new york",
-}
-ZH_STATE_NAMES: dict[str, str] = {
-    "俄勒冈": "OR",
-    "宾夕法尼亚": "PA",
-    "肯塔基": "KY",
-    "马萨诸塞": "MA",
-    "麻省": "MA",
-    "俄亥俄": "OH",
-    "弗吉尼亚": "VA",
-    "华盛顿州": "WA",
-    "加利福尼亚": "CA",
-    "加州": "CA",
-    "纽约州": "NY",
-    "阿拉巴马": "AL",
-    "伊利诺伊": "IL",
-    "密歇根": "MI",
-    "德克萨斯": "TX",
-    "科罗拉多": "CO",
-}
+# Other names of employers, unions, places and states (Chinese, "VW", "MIT"): bot/data/name_aliases.tsv.
 OFFICIAL_WORDS = Pattern(r"\bnlrb\b|\bofficial\b|\bcase (number|file)s?\b|官方|劳动关系委员会")
 YEAR = Pattern(r"\b(19[89]\d|20[0-4]\d)\b|(19[89]\d|20[0-4]\d)年")
 CITY_SUFFIXES = ("", " town", " township", " city", " village")
@@ -135,7 +106,6 @@ ZH_CASE_TYPE_NAMES: Mapping[str, str] = {
     "RM": "雇主申请（RM）",
     "UD": "取消授权（UD）",
 }
-ZH_STATES: Mapping[str, str] = {code: zh for zh, code in ZH_STATE_NAMES.items()}  # the last (shortest) name wins
 ZH_EMPLOYERS: Mapping[str, str] = {"Starbucks": "星巴克", "Amazon": "亚马逊", "Trader Joe's": "乔氏超市"}
 CASE_TYPE_NAMES: Mapping[str, str] = {
     "RC": "RC",
@@ -165,6 +135,8 @@ class Scope:
     a year, a case type; `readings`: the other names a misspelt question could mean."""
 
     employer: str | None = None  # name_key
+    employers: tuple[str, ...] = ()  # name_keys of employers named by some words of their names ("Nissan")
+    employer_words: str = ""  # those words, as the reply states them
     affiliation: str | None = None  # name_key
     union: str | None = None  # name_key of a union's display name, or "<national> local <n>"
     state: str | None = None
@@ -179,7 +151,7 @@ class Scope:
 
     @property
     def named(self) -> bool:
-        return bool(self.employer or self.affiliation or self.union)
+        return bool(self.employer or self.employers or self.affiliation or self.union)
 
     @property
     def place(self) -> bool:
@@ -187,6 +159,7 @@ class Scope:
 
     def words(self, store: Store, lang: str = "en") -> str:
         """The scope as the reply states it ("Starbucks, Oregon, 2021"; "星巴克，俄勒冈，2021年")."""
+        from bot.aliases import zh_state
         from bot.official_names import names_for
         from bot.places import US_STATES
 
@@ -199,17 +172,19 @@ class Scope:
         employer = ix.employer_names.get(self.employer or "", None)
         parts = [
             ZH_EMPLOYERS.get(employer or "", employer) if zh else employer,
+            self.employers
+            and (ix.employer_names.get(self.employers[0]) if len(self.employers) == 1 else self.employer_words),
             self.affiliation and national_names().get(self.affiliation, self.affiliation),
             union,
             self.city and self.city.title(),
-            self.state and ((zh and ZH_STATES.get(self.state)) or US_STATES.get(self.state, self.state)),
+            self.state and ((zh and zh_state(self.state)) or US_STATES.get(self.state, self.state)),
             self.case_type and (ZH_CASE_TYPE_NAMES if zh else CASE_TYPE_NAMES)[self.case_type],
             self.year and (f"{self.year}年" if zh else str(self.year)),
         ]
         return ("，" if zh else ", ").join(str(p) for p in parts if p)
 
     def key(self) -> tuple[object, ...]:
-        return (self.employer, self.affiliation, self.union, self.state, self.city)
+        return (self.employer, self.employers, self.affiliation, self.union, self.state, self.city)
 
 
 def _ngrams(tokens: list[str]) -> list[tuple[int, int, str]]:
@@ -222,10 +197,10 @@ def _ngrams(tokens: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _cjk_text(norm: str) -> str:
-    """Chinese names of employers and places turned into the layer's keys, spaced out as words."""
-    for zh, key in ZH_ALIASES.items():
-        norm = norm.replace(zh, f" {key} ")
-    return norm
+    """Other names of employers and places (Chinese, "VW") turned into the layer's keys, spaced out as words."""
+    from bot.aliases import spaced
+
+    return spaced(norm)
 
 
 def _local(tokens: list[str], names: Names, found: dict[str, str]) -> set[int]:
@@ -264,7 +239,8 @@ def _names(
     for start, end, gram in _ngrams(tokens):
         if tokens[start] not in names.starts:  # no name, state or town begins with this word
             continue
-        if used & set(range(start, end)) or len(gram) < MIN_NAME or all(t in known for t in gram.split()):
+        short = len(gram) < MIN_NAME and gram not in ix.by_affiliation  # "UAW", "CWA": national unions by initials
+        if used & set(range(start, end)) or short or all(t in known for t in gram.split()):
             continue
         if state is None and gram in states:  # "Oregon" is a state before it is a town
             state = states[gram]
@@ -283,7 +259,8 @@ def _names(
         else:
             continue
         used |= set(range(start, end))
-    if state is None and 0 <= city_end < len(tokens) and tokens[city_end].upper() in US_STATES:
+    after = tokens[city_end] if 0 <= city_end < len(tokens) else ""
+    if state is None and after.upper() in US_STATES and after not in known:  # "in", "or", "me" are words
         state = tokens[city_end].upper()  # "Hamburg, NY": a postal code right after the town
         used.add(city_end)
     return found, state, used
@@ -294,10 +271,11 @@ def scope(norm: str, store: Store, *, known: frozenset[str], text: str = "") -> 
     a word no name holds is read as the name words one edit away ("Starbuck in Bufalo"; `text`, the
     question as written, tells which words are capitalised as names). Several
     different names that close: `readings` holds each, and nothing is answered for sure."""
+    from bot.aliases import state_in
     from bot.official_names import names_for
 
     spaced = _cjk_text(norm)
-    state = next((code for zh, code in ZH_STATE_NAMES.items() if zh in spaced), None)
+    state = state_in(spaced)
     tokens = spaced.split()
     found, state, used = _names(tokens, store, known, state)
     year = YEAR.search(norm)
@@ -337,7 +315,52 @@ def scope(norm: str, store: Store, *, known: frozenset[str], text: str = "") -> 
         return next(iter(readings.values()))
     if len(readings) > 1:
         return replace(plain, readings=tuple(readings.values()))
-    return plain
+    from bot.aliases import alias_words, aliases
+
+    latin = frozenset(t for t in norm.split() if t in aliases().latin)  # "VW": read as Volkswagen
+    plain = replace(plain, covers=plain.covers | latin)
+    aliased = alias_words(norm)  # the words of names given by an alias
+    capitalised = frozenset(normalise(m.group()) for m in CAPITALISED.finditer(text))  # the first word too
+    return _by_employer_words(plain, tokens, known, store, written=capitalised, aliased=aliased)
+
+
+def _by_employer_words(
+    found: Scope,
+    tokens: list[str],
+    known: frozenset[str],
+    store: Store,
+    *,
+    written: frozenset[str],
+    aliased: frozenset[str],
+) -> Scope:
+    """A scope naming no whole name: the employers whose names hold its leftover words ("Nissan
+    Canton", "Harvard 2018"), when the question writes them as names, gives a place or year, or
+    names an employer by an alias (bot/official_find.py)."""
+    from bot.official_find import employer_words
+    from bot.places import US_STATES
+
+    if found.employer and not select(store, found):  # "Boeing in North Charleston" is filed as "The Boeing"
+        widened = employer_words(store).containing(found.employer.split())
+        if len(widened) > 1:
+            shown = store.official.indexes.employer_names.get(found.employer, found.employer)
+            return replace(found, employer=None, employers=widened, employer_words=shown)
+    if found.employer or found.employers or found.readings:
+        return found
+    if found.city and not select(store, found):  # "Harvard 2018": no election in Harvard, Illinois that year
+        found = replace(found, city=None, covers=found.covers - set(found.city.split()), city_written=False)
+    states = {name.casefold() for name in US_STATES.values()}
+    words = [t for t in tokens if t.isalpha() and t not in known and t not in found.covers and t not in states]
+    # words written as names (capitalised) with a place, year or "NLRB"; or names given by an alias
+    named = [t for t in words if t in aliased or (t in written and (found.place or found.official_word))]
+    if not named and not found.place:
+        return found
+    exact = store.official.indexes.employer_names if found.place else None  # "REI" in New York: a whole short name
+    employers = employer_words(store).named(named, written=written, exact=exact, candidates=words)
+    if not employers:
+        return found
+    said = " ".join(w for w in named if any(w in key.split() for key in employers[:50]))
+    covers = found.covers | frozenset(said.split())
+    return replace(found, employers=employers, employer_words=said.title(), covers=covers)
 
 
 def select(store: Store, s: Scope) -> tuple[OfficialElection, ...]:
@@ -351,6 +374,10 @@ def select(store: Store, s: Scope) -> tuple[OfficialElection, ...]:
     if s.employer:
         employer = s.employer
         filters.append((ix.by_employer.get(employer, ()), lambda r: name_key(r.employer_display) == employer))
+    if s.employers:
+        employers = frozenset(s.employers)
+        named = tuple(sorted((r for k in employers for r in ix.by_employer.get(k, ())), key=history_order))
+        filters.append((named, lambda r: name_key(r.employer_display) in employers))
     if s.affiliation:
         national = s.affiliation
         filters.append(

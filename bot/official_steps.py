@@ -4,21 +4,26 @@ tallies over time, and lists, counts and rates over an employer or national unio
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from bot import aggregates, official
-from bot.intent import judge, known_words, score
+from bot.intent import Scored, judge, known_words, score
 from bot.matcher import normalise
 from bot.models import Answer, Intent, Kind, WinRate
 from bot.names import capitalised_names
-from bot.reply import Replies, examples
+from bot.official_one import OfficialOne, asks_many, scope_json
+from bot.reply import POINTING, examples
 from bot.running import MAX_RANKED
 from bot.said import WHO_SAID_WORDS
 from bot.table import BY_NAME, QuestionKind
 
+if TYPE_CHECKING:
+    from bot.nlrb.records import OfficialElection
+
 RIVAL = 15  # a second figure row's cued score this close to the best: the question asks for both (the tally)
 
 
-class OfficialSteps(Replies):
+class OfficialSteps(OfficialOne):
     """The steps that read the official layer before the question table."""
 
     def _official(self) -> Answer | None:
@@ -46,51 +51,80 @@ class OfficialSteps(Replies):
         if not records:
             return None
         row = self._official_row()
-        intent = row.intent
         if history and len(records) > 1:
-            intent, row = Intent.history, BY_NAME["history"]
+            row = BY_NAME["history"]
+        groups = official.elections(self.store, records)
+        if len(groups) == 1 and row.intent in official.ONE_TALLY:  # one election: its figure, result or history
+            return self._official_election(row, groups[0], linked)
+        intent = row.intent
         found = self._elections_answer(intent, linked, row=row.name, official=records)
         return replace(found, figure=row.figure) if intent is Intent.figure else found
 
     def _official_scope(self) -> Answer | None:
         """Issue 9: a question naming an employer or national union of the official layer (not a
         curated election) is answered over the NLRB's records; bare questions stay with the news layer."""
+        carried = self._carried_query()  # "how many did unions win?", "and South Dakota that year?"
+        if carried is not None:
+            return self._over_official(carried)
         about = self.verdict.best.row.intent in official.ABOUT_WORDS
-        if self.elections or self.people or (about and self.verdict.best.cue):
+        guessed = self._guessed_people()  # "Medical" read as Medina: a name only by a spelling fix
+        if (self.people and not guessed) or (about and self.verdict.best.cue):
             return None
         if WHO_SAID_WORDS.search(self.a.norm):  # "did anyone mention Starbucks?": words said, not its elections
             return None
-        if not official.may_name(self.a.norm, known_words()):
-            return None  # every word is the table's own: the (deferred) layer is not even read
-        found = official.scope(self.a.norm, self.store, known=known_words(), text=self.read)
-        if about and not found.union:  # "Teamsters Local 727" is no speaker on file: its elections
+        norm = normalise(self.read) if guessed else self.a.norm
+        if not official.may_name(norm, known_words()) or self._by_code():
+            return None  # every word is the table's own, or "ALB1": the (deferred) layer is not even read
+        found = official.scope(norm, self.store, known=known_words(), text=self.read)
+        if guessed and not (found.employer or found.employers):
             return None
+        if self.elections and not self._inside_official_name(found):
+            return None  # "ALB1", "the Albany vote": the curated election (not "Albany Medical Center")
+        if guessed:
+            self.people = []
         curated = bool(self.a.targets("year", *aggregates.PLACE_KINDS)) and bool(
             aggregates.count(aggregates.select(self.a, self.store), self.store)
         )
+        found = self._employer_organisation(found, curated=curated)
+        if about and not (found.union or found.employer):  # "Teamsters Local 727" is no speaker on file
+            return None
         if not official.over_layer(found, curated=curated):
             return None  # "which elections did the union lose?": the news layer's elections
         if found.readings:  # "Amazin": one edit from two employers, so neither is answered for sure
             return self._suggest(official.reading_suggestions(found, self.store, self.lang))
         parties = [o for o in self.orgs if o.kind in ("employer", "union", "federation")]  # not "the NLRB"
-        if parties and not (found.affiliation or found.union):  # "the Teamsters": an organisation, a national union
+        if parties and not (found.affiliation or found.union or found.employer):  # "the Teamsters": a national union
             return None
         covered = set(normalise(found.words(self.store)).split()) | {w for h in self.a.hits for w in h.text.split()}
         covered |= found.covers  # "Bufalo", "Joes": the words a name was read from
         strangers = capitalised_names(self.read, covered, known_words())
-        if strangers:  # "the Apple store in Atlantis": a place (or name) the layer doesn't know is no other place
+        elections = official.elections(self.store, official.select(self.store, found))
+        pinned = bool(found.employer or found.employers) and bool(found.city or found.state) and len(elections) == 1
+        if strangers and not pinned:  # "the Apple store in Atlantis": a place the layer doesn't know is no other place
             return self._answer(
                 Kind.not_found,
                 Intent.unknown,
                 unknown=max(strangers, key=len),
                 examples=examples(self.store, self.lang),
-            )
-        elections = official.elections(self.store, official.select(self.store, found))
-        scored = self.verdict_all  # the table's scores, computed once per question (score() is cached by its arguments)
+            )  # ("REI SoHo, New York": the one REI election in New York, SoHo a part of town)
+        return self._over_official(found, elections)
+
+    def _over_official(
+        self, found: official.Scope, elections: list[tuple[OfficialElection, ...]] | None = None
+    ) -> Answer:
+        """The answer over the official elections in scope: one election's, or a list, count, rate or rank."""
+        if elections is None:
+            elections = official.elections(self.store, official.select(self.store, found))
+        scored = self.verdict_all  # the table's scores, computed once per question
         row = BY_NAME[official.scope_row([(s.row.name, s.row.intent, s.cue) for s in scored[:3]], self.a.norm)]
+        if self._carried_row(scored):  # "and South Dakota that year?": the last turn's kind of question
+            row = BY_NAME[self.context.row] if self.context and self.context.row else row
         if official.RATE_WORDS.search(self.a.norm) and aggregates.WON.search(self.a.norm):
             row = BY_NAME["win_rate"]  # "what share of … did the union win": a rate, over many elections
         said = found.words(self.store, self.lang)
+        one = self._named_one(elections, scored, found)
+        if one is not None:  # "Nissan Canton election", "turnout at the Apple store in Towson"
+            return one
         if official.asks_history(self.a.norm) and any(len(e) > 1 for e in elections):
             history = [e for e in elections if official.reran(e)] or [e for e in elections if len(e) > 1]
             shown = tuple(r for e in history[: official.PAGE] for r in e)
@@ -101,6 +135,7 @@ class OfficialSteps(Replies):
                 official=shown,
                 official_total=len(history),
                 official_scope=said,
+                official_query=scope_json(found),
                 official_keys=official.keys(history),
             )
         if row.intent is not Intent.win_rate:
@@ -124,9 +159,31 @@ class OfficialSteps(Replies):
             official=tuple(r for e in page for r in e),
             official_total=len(elections),
             official_scope=said,
+            official_query=scope_json(found),
             win_rate=rate,
             official_keys=() if row.intent is Intent.rank else official.keys(elections),
         )
+
+    def _named_one(
+        self, elections: list[tuple[OfficialElection, ...]], scored: tuple[Scored, ...], found: official.Scope
+    ) -> Answer | None:
+        """A question about one election (its figure, result or history) naming it by employer, place
+        and year: the one election that matches, or the conversation's among those that do; "that
+        Boeing vote": the conversation's election when it is the employer's."""
+        if asks_many(self.a.norm, scored):
+            return None
+        earlier = self._context_election()
+        if earlier and POINTING.search(self.a.norm) and self._employer_of(found, earlier[0]):
+            return self._official_election(self._official_row(), earlier)
+        if not elections:
+            return None
+        if len(elections) > 1 and self.context and self.context.official:
+            shown = set(self.context.official)
+            elections = [e for e in elections if any(r.id in shown for r in e)]
+        row = self._official_row()
+        if len(elections) != 1 or (row.name == "result" and not any(s.cue and s.row is row for s in scored[:3])):
+            return None  # "Trader Joe's in Hadley": the list of what matches (one election, shown whole)
+        return self._official_election(row, elections[0])
 
     def _official_row(self) -> QuestionKind:
         """The row a question about one case asks: the best row when its own words point to it (and

@@ -53,6 +53,7 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "more": "{n} more not shown.",
         "line": "{case} · {place} · {date}: {choices}; against {against} — {outcome}{extra}",
         "eligible_short": " · eligible {n}",
+        "tie": "a tie: no margin",
     },
     "zh": {
         "title": "案件 {case}{kind} · {employer} · {place}",
@@ -92,6 +93,7 @@ MESSAGES: Mapping[Lang, Mapping[str, str]] = {
         "more": "还有 {n} 场未显示。",
         "line": "{case} · {place} · {date}：{choices}；反对 {against} 票 — {outcome}{extra}",
         "eligible_short": " · 合格选民 {n}",
+        "tie": "平票：没有差距",
     },
 }
 KIND: Mapping[Lang, Mapping[str, str]] = {
@@ -186,7 +188,9 @@ def figures_line(r: OfficialElection, lang: Lang) -> str:
         parts.append(m(lang, "eligible", n=num(r.eligible_voters)))
     if f.turnout is not None and f.cast is not None and r.eligible_voters:
         parts.append(m(lang, "turnout", pct=f.turnout, cast=num(f.cast), eligible=num(r.eligible_voters)))
-    if f.margin is not None:
+    if f.margin == 0:
+        parts.append(m(lang, "tie"))
+    elif f.margin is not None:
         parts.append(m(lang, "margin", n=num(f.margin), pts=f.margin_points))
     return MESSAGES[lang]["sep"].join(parts)
 
@@ -306,6 +310,19 @@ def not_on_file(answer: Answer) -> str:
     if e.case_number:
         return m(answer.lang, "not_in_files", label=e.label, case=e.case_number)
     return m(answer.lang, "not_linked", label=e.label)
+
+
+def official_figure_lines(answer: Answer) -> list[str]:
+    """A figure or yes/no question about one official election (no curated one): the answer read from
+    the tally the question is about (answer.official[-1]), then that tally with its source."""
+    from bot.official_figures import did_win_line, figure_line
+
+    lang, r = answer.lang, answer.official[-1]
+    if answer.intent.value == "did_win" or answer.figure is None:
+        line = did_win_line(r, lang)
+    else:
+        line = figure_line(r, answer.figure, lang)
+    return [line, *official_lines(answer.official, lang)]
 
 
 # --- one figure of a curated election, read from its NLRB tallies (issue 9) -------------------

@@ -9,7 +9,15 @@ from typing import NamedTuple
 from bot.messages import APPROX, OUTCOME, SUMMED, TALLY_KIND, VERDICT, date_text, msg
 from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
 from bot.places import state_name, zh_name
-from bot.render_official import both_layers, figure_lines, history_headline, not_on_file, official_lines, scope_lines
+from bot.render_official import (
+    both_layers,
+    figure_lines,
+    history_headline,
+    not_on_file,
+    official_figure_lines,
+    official_lines,
+    scope_lines,
+)
 from bot.render_records import not_answered_lines, organisation_lines, quote_lines, who_is_lines
 from bot.table import BY_NAME, FIGURE_ROW, QuestionKind, Value
 from bot.table.figures import summands
@@ -367,7 +375,10 @@ def render_parts(answer: Answer) -> Parts:
         parts = official_parts(answer)
     else:
         parts = BUILDERS[answer.intent](answer)
-    if answer.official and answer.elections:  # the news layer's record, then the NLRB's
+    if answer.official and _one_figure(answer):  # a figure of an NLRB election, read from its tally
+        lines = official_figure_lines(answer)
+        parts = Parts(lines[0], tuple(lines[1:]))
+    elif answer.official and answer.elections:  # the news layer's record, then the NLRB's
         parts = with_official(parts, answer)
     elif answer.official_checked and answer.elections:  # ALB1: no case on file, said rather than guessed
         parts = Parts(
@@ -384,6 +395,12 @@ def render_parts(answer: Answer) -> Parts:
             None if parts.tally is None else parts.tally + 1 if parts.tally else 0,
         )
     return parts
+
+
+def _one_figure(answer: Answer) -> bool:
+    if answer.kind is Kind.suggestions or answer.official_scope is not None:
+        return False
+    return not answer.elections and answer.intent in (Intent.figure, Intent.did_win)  # curated: with_official
 
 
 def render_text(answer: Answer) -> str:

@@ -64,6 +64,7 @@ class Resolver(Again, OfficialSteps):
             self._official,  # a case number the NLRB layer holds, or a linked election's tallies over time
             self._off_topic,  # "奥尔巴尼今天天气怎么样": a word about something else altogether, whatever place it names
             self._official_scope,  # an NLRB employer or national union named: lists, counts, rates over the layer
+            self._official_follow_up,  # after one NLRB election: "turnout?", "who won the rerun?", "案号呢"
             self._unknown_code,  # a code the store doesn't have: never answer about another election
             self._who_said,  # "who said <words>": the words are searched in the quotes, not matched as a row
             self._stranger,  # "what did Jeff Bezos say": a speaker the store doesn't know gets no one else's words

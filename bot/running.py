@@ -11,6 +11,7 @@ from bot.intent import score
 from bot.lexicon import Pattern
 from bot.matcher import index_for
 from bot.models import Answer, Election, Intent, Kind, Person
+from bot.official_one import OfficialOne
 from bot.reply import POINTING, examples
 from bot.said import Said
 from bot.table import BY_NAME, QuestionKind
@@ -25,7 +26,7 @@ TOTAL = Pattern(
 )
 
 
-class Running(Said):
+class Running(Said, OfficialOne):
     """A row of the question table run over the records the question (or the conversation) names."""
 
     def _run(
@@ -64,7 +65,7 @@ class Running(Said):
 
     def _about_elections(self, row: QuestionKind, elections: list[Election]) -> Answer:
         if not elections:
-            return self._ask_which(row)
+            return self._official_in_context(row) or self._ask_which(row)  # the last turn's NLRB election
         both = BOTH.search(self.a.norm) is not None and not self.elections  # "total no votes across both"
         together = len(elections) > 1 and (len(self.elections) > 1 or self._comparing or both)
         if row.intent is Intent.compare or together:

@@ -45,6 +45,10 @@ def _employer(e: Election, d: Derived) -> dict[str, Value] | None:
     return {}
 
 
+def _case_number(e: Election, d: Derived) -> dict[str, Value] | None:
+    return None if e.case_number is None else {"case": e.case_number}
+
+
 FACT_ROWS = (
     figure_row(
         Figure.tally_date,
@@ -57,9 +61,19 @@ FACT_ROWS = (
             "when did the {election} vote happen",
             "what day were the {election} ballots counted",
             "when was the {election} election",
+            "when was the {election} case closed",
         ),
-        ("{election}什么时候计票", "{election}的计票日期", "{election}投票是哪天", "{election}选举是什么时候"),
-        {"en": r"\bwhen\b|\bdate\b|\bwhat day\b|\bwhich day\b", "zh": r"什么时候|何时|日期|哪天|哪一天|几号"},
+        (
+            "{election}什么时候计票",
+            "{election}的计票日期",
+            "{election}投票是哪天",
+            "{election}选举是什么时候",
+            "{election}什么时候结案",
+        ),
+        {
+            "en": r"\bwhen\b|\bdate\b|\bwhat day\b|\bwhich day\b|\bclosed\b",
+            "zh": r"什么时候|何时|日期|哪天|哪一天|几号|结案",
+        },
         says={
             "en": "{label} was tallied {date} ({kind}NLRB tally){month}",
             "zh": "{label} 的计票时间：{date}（NLRB {kind}计票）{month}",
@@ -186,5 +200,26 @@ FACT_ROWS = (
         {"en": r"\bemployer\b|\b(which|what) company\b|\bwho owns\b", "zh": r"雇主|哪家公司|哪个公司"},
         says={"en": "{label}: the employer is {employer}", "zh": "{label}：雇主是{employer}"},
         unknown={"en": "{label}: the sources don't name the employer.", "zh": "{label}：来源没有说明雇主。"},
+    ),
+    figure_row(
+        Figure.case_number,
+        _case_number,
+        (
+            "what is the nlrb case number for {election}",
+            "{election} case number",
+            "which nlrb case was {election}",
+            "what was the docket number of the {election} election",
+            "case no of {election}",
+        ),
+        ("{election}的案号是多少", "{election}的NLRB案件编号", "{election}是哪个案件", "{election}案号"),
+        {
+            "en": r"\bcase (number|no|num|#|id)\b|\bdocket\b|\bwhich (nlrb )?case\b",
+            "zh": r"案号|案件编号|案件号|哪个案件",
+        },
+        says={"en": "{label}: NLRB case number {case}", "zh": "{label}：NLRB 案件编号 {case}"},
+        unknown={
+            "en": "{label}: no NLRB case number is on file (the NLRB's record of this election isn't in the files on hand).",
+            "zh": "{label}：档案中没有 NLRB 案件编号（手头的 NLRB 文件中没有这场选举的官方记录）。",
+        },
     ),
 )
