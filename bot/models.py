@@ -487,6 +487,7 @@ class Answer:
     official_page: int = 0  # official lists: the page carried (0: the first)
     official_keys: tuple[tuple[str, str | None], ...] = ()  # official lists: every election (case, unit), in order
     official_scope: str | None = None  # official lists: what they are filtered on ("Starbucks, Oregon")
+    official_outcome: str | None = None  # official lists and counts: "won" / "lost" when filtered on the result
     topic: str = ""  # quotes: the topic asked after "about"/"关于" that none of the speaker's statements holds
     official_query: str | None = None  # official lists: that filter as JSON, for a follow-up ("and Oregon?")
     names: tuple[str, ...] = ()  # who_is: the names a question asks are the same person's ("Chris"/"Christian Smalls")

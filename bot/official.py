@@ -85,7 +85,7 @@ ONE_TALLY = frozenset({Intent.result, Intent.did_win, Intent.figure, Intent.hist
 # --- lists, counts, win rates and ranks over the layer ---------------------------------------
 
 # Other names of employers, unions, places and states (Chinese, "VW", "MIT"): bot/data/name_aliases.tsv.
-OFFICIAL_WORDS = Pattern(r"\bnlrb\b|\bofficial\b|\bcase (number|file)s?\b|官方|劳动关系委员会")
+OFFICIAL_WORDS = Pattern(r"(?<![a-z])nlrb(?![a-z])|\bofficial\b|\bcase (number|file)s?\b|官方|劳动关系委员会")
 YEAR = Pattern(r"\b(19[89]\d|20[0-4]\d)\b|(19[89]\d|20[0-4]\d)年")
 CITY_SUFFIXES = ("", " town", " township", " city", " village")
 MAX_NGRAM = 6
@@ -181,7 +181,8 @@ class Scope:
             self.case_type and (ZH_CASE_TYPE_NAMES if zh else CASE_TYPE_NAMES)[self.case_type],
             self.year and (f"{self.year}年" if zh else str(self.year)),
         ]
-        return ("，" if zh else ", ").join(str(p) for p in parts if p)
+        said = ("，" if zh else ", ").join(str(p) for p in parts if p)
+        return said or ("档案中全部" if zh else "all on file")
 
     def key(self) -> tuple[object, ...]:
         return (self.employer, self.employers, self.affiliation, self.union, self.state, self.city)
@@ -412,8 +413,8 @@ def select(store: Store, s: Scope) -> tuple[OfficialElection, ...]:
     if s.case_type:
         kind = s.case_type
         filters.append((ix.by_case_type.get(kind, ()), lambda r: r.case_type.value == kind))
-    if not filters:
-        return ()
+    if not filters:  # "the largest NLRB election": the whole layer, asked of the NLRB by name
+        return tuple(ix.by_id.values()) if s.official_word else ()
     smallest = min(filters, key=lambda f: len(f[0]))
     tests = [test for group, test in filters if group is not smallest[0]]
     found = [r for r in smallest[0] if all(test(r) for test in tests)]

@@ -73,9 +73,13 @@ class OfficialSteps(OfficialOne):
         if WHO_SAID_WORDS.search(self.a.norm):  # "did anyone mention Starbucks?": words said, not its elections
             return None
         norm = normalise(self.read) if guessed else self.a.norm
+        if self._whole_layer() and not official.may_name(norm, known_words()):
+            return self._over_official(official.Scope(official_word=True))  # "the largest NLRB election"
         if not official.may_name(norm, known_words()) or self._by_code():
             return None  # every word is the table's own, or "ALB1": the (deferred) layer is not even read
         found = official.scope(norm, self.store, known=known_words(), text=self.read)
+        if found.official_word and not (found.named or found.place or found.readings) and self._whole_layer():
+            return self._over_official(found)  # "你们的NLRB数据里规模最大的选举": nothing narrows it
         if guessed and not (found.employer or found.employers):
             return None
         if self.elections and not self._inside_official_name(found):
@@ -109,6 +113,16 @@ class OfficialSteps(OfficialOne):
             )  # ("REI SoHo, New York": the one REI election in New York, SoHo a part of town)
         return self._over_official(found, elections)
 
+    def _whole_layer(self) -> bool:
+        """A list, count, rate or rank asked of the NLRB's records by name, with nothing narrowing it."""
+        best = self.verdict.best
+        return (
+            best.cue
+            and best.row.intent in official.OVER_MANY
+            and official.OFFICIAL_WORDS.search(self.a.norm) is not None
+            and not (self.elections or self.people or self.a.targets("year", *aggregates.PLACE_KINDS))
+        )
+
     def _over_official(
         self, found: official.Scope, elections: list[tuple[OfficialElection, ...]] | None = None
     ) -> Answer:
@@ -138,12 +152,14 @@ class OfficialSteps(OfficialOne):
                 official_query=scope_json(found),
                 official_keys=official.keys(history),
             )
+        outcome = None
         if row.intent is not Intent.win_rate:
             wanted = {
                 w for w, words in (("won", aggregates.WON), ("lost", aggregates.LOST)) if words.search(self.a.norm)
             }
             if len(wanted) == 1:
                 elections = [e for e in elections if official.result(self.store, e) in wanted]
+                outcome = next(iter(wanted))
         rate = None
         if row.intent is Intent.win_rate:
             results = [official.result(self.store, e) for e in elections]
@@ -160,6 +176,7 @@ class OfficialSteps(OfficialOne):
             official_total=len(elections),
             official_scope=said,
             official_query=scope_json(found),
+            official_outcome=outcome,
             win_rate=rate,
             official_keys=() if row.intent is Intent.rank else official.keys(elections),
         )

@@ -279,11 +279,8 @@ def scope_lines(answer: Answer) -> list[str]:
         else:
             head = m(lang, "win_rate", scope=scope, pct=rate.percent, won=num(rate.won), decided=num(rate.decided))
     elif intent == "count":
-        outcome = ""
-        if total and all(outcome_key(r) in ("won", "kept") for r in records[-1:]) and _all(records, ("won", "kept")):
-            outcome = m(lang, "count_won")
-        elif total and _all(records, ("lost", "removed")):
-            outcome = m(lang, "count_lost")
+        # the result the count was filtered on, never one read off the first page of many
+        outcome = {"won": m(lang, "count_won"), "lost": m(lang, "count_lost")}.get(answer.official_outcome or "", "")
         head = m(lang, "count", total=num(total), scope=scope, outcome=outcome)
     elif intent == "rank":
         title = RANK_TITLES[lang].get(answer.row or "", RANK_TITLES[lang]["largest"])
@@ -294,11 +291,6 @@ def scope_lines(answer: Answer) -> list[str]:
     if total > before + shown and intent != "rank":
         lines.append(m(lang, "more", n=num(total - before - shown)))
     return lines
-
-
-def _all(records: tuple[OfficialElection, ...], keys: tuple[str, ...]) -> bool:
-    finals = {r.case_number: r for r in records}
-    return bool(finals) and all(outcome_key(r) in keys for r in finals.values())
 
 
 def both_layers(e: Election, records: tuple[OfficialElection, ...], lang: Lang) -> str:
