@@ -15,7 +15,8 @@ from bot.store import Store
 # Latin words that look like a name: capitalised, not the first word of a sentence asking something
 _NAME_WORD = Pattern(r"(?<![\w'’])[A-Z][a-zA-Z'’.-]+(?![\w\d])")
 _ZH_SPEAKER = Pattern(
-    r"^(?P<who>[\u3400-\u9fff·]{2,8}?)(?:对.{0,12})?(?:说了什么|说什么|怎么说|怎么看|怎么评价|发推|的声明|的言论|表示了什么|有什么看法|的看法|是谁)"
+    r"^(?P<who>[\u3400-\u9fff·]{2,8}?)(?:对.{0,12})?(?:说了什么|说什么|怎么说|怎么看|怎么评价|发推|的声明|的言论|表示了什么|有什么看法|的看法|是谁"
+    r"|发表了?什么|有什么评论|有何评论|评论了?什么|作何回应|回应了?什么|有什么反应|的反应|的评论)"
 )
 _SPEAKER_PHRASE = Pattern(
     r"^(what|how) (did|does|has|have|do) (?P<who>[a-z][a-z ]{2,40}?) (say|said|think|tweet|tell|comment|react|respond|feel|describe)\b"

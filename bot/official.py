@@ -493,6 +493,13 @@ def _margin_points(e: Sequence[OfficialElection]) -> float | None:
     return Figures.of(e[-1]).margin_points
 
 
+def _yes_share(e: Sequence[OfficialElection]) -> float | None:
+    """The unions' share of the valid votes of the last tally (all unions on the ballot together)."""
+    r = e[-1]
+    votes = [u.votes for u in r.unions if u.votes is not None]
+    return share(sum(votes), r) if votes else None
+
+
 # How each rank row of the question table orders official elections: (measure of the last tally, descending).
 RANKS: dict[str, tuple[Callable[[Sequence[OfficialElection]], float | None], bool]] = {
     "largest": (lambda e: e[-1].eligible_voters, True),
@@ -503,6 +510,8 @@ RANKS: dict[str, tuple[Callable[[Sequence[OfficialElection]], float | None], boo
     "lowest_turnout": (_turnout, False),
     "most_ballots": (lambda e: Figures.of(e[-1]).cast, True),
     "fewest_ballots": (lambda e: Figures.of(e[-1]).cast, False),
+    "best_share": (_yes_share, True),
+    "worst_share": (_yes_share, False),
 }
 
 

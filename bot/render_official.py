@@ -228,10 +228,12 @@ def official_lines(records: tuple[OfficialElection, ...], lang: Lang) -> list[st
 RANK_TITLES: Mapping[Lang, Mapping[str, str]] = {
     "en": {"largest": "Largest", "smallest": "Smallest", "closest": "Closest", "widest": "Most lopsided",
            "highest_turnout": "Highest-turnout", "lowest_turnout": "Lowest-turnout",
-           "most_ballots": "Most ballots", "fewest_ballots": "Fewest ballots"},
+           "most_ballots": "Most ballots", "fewest_ballots": "Fewest ballots",
+           "best_share": "Highest union share", "worst_share": "Lowest union share"},
     "zh": {"largest": "规模最大", "smallest": "规模最小", "closest": "最接近", "widest": "差距最大",
            "highest_turnout": "投票率最高", "lowest_turnout": "投票率最低",
-           "most_ballots": "票数最多", "fewest_ballots": "票数最少"},
+           "most_ballots": "票数最多", "fewest_ballots": "票数最少",
+           "best_share": "工会得票率最高", "worst_share": "工会得票率最低"},
 }  # fmt: skip
 
 

@@ -45,6 +45,8 @@ WHICH = Pattern(r"^which\b|^哪(个|位|一位)")  # "which Amazon spokesperson 
 UNION_SIDE = Pattern(r"\bunions?(?:'s|s')?\s*$|工会的?$")
 COMPANY_SIDE = Pattern(r"\b(?:company|employer|management)(?:'s)?\s*$|(?:公司|资方|雇主)的?$")
 SIDES = {"union": (OrgKind.union, OrgKind.federation), "company": (OrgKind.employer,)}
+# Chinese words that ask what someone said, whatever the question's best row ("…的结果发表了什么评论")
+ZH_SAYS = Pattern(r"发表了?什么|有什么评论|有何评论|评论了?什么|作何回应|回应了?什么|有什么反应|说了什么|怎么说")
 THIS = Pattern(r"\b(this|that|the same)\b|这个|这位|那个|那位|该")
 FRAGMENT = Pattern(r"[“\"「『‘](.+?)[”\"」』’]")  # words put in quotation marks
 SPEAKER_ON = Pattern(r"\b(on|about|re|regarding|over)\b|关于|谈|论")
@@ -124,7 +126,9 @@ class Said(QuoteAnswers):
         if self.people or self._only_records:
             return None
         intent = self.verdict.best.row.intent  # a name the store lacks is an unknown word too: its cue suffices
-        if intent not in (Intent.quotes, Intent.who_is) or not (self.verdict.plausible or self.verdict.best.cue):
+        if intent not in (Intent.quotes, Intent.who_is) and ZH_SAYS.search(self.a.norm):
+            intent = Intent.quotes  # "马斯克对ALB1的结果发表了什么评论": what someone said about the result
+        elif intent not in (Intent.quotes, Intent.who_is) or not (self.verdict.plausible or self.verdict.best.cue):
             return None
         text = self.read
         role = role_asked(self.a.norm)
@@ -166,7 +170,11 @@ class Said(QuoteAnswers):
                 self.people = found
                 return self._who_is(BY_NAME["who_is"])
             if len(self.orgs) == 1 and self.elections:  # "who spoke for Amazon on LDJ5?": the one(s) tied to it
-                return self._who_is(BY_NAME["who_is"])
+                found_is = self._who_is(BY_NAME["who_is"])
+                if found_is.people and SAID_TOO.search(self.a.norm):  # "… and what did he say?": their words
+                    self.people = list(found_is.people)
+                    return self._quotes(BY_NAME["quotes"], self.people)
+                return found_is
             owner = role_owner(self.read, self.a, self.orgs, role[1])
             if owner.unknown:  # "劳联-产联主席是谁" with no such organisation on file: nobody else
                 return self._answer(

@@ -40,6 +40,7 @@ ROLES: tuple[tuple[Pattern, Pattern], ...] = (  # the most specific first: "chie
         Pattern(r"president|head|leader|chief|主席|总裁|领导|总经理"),
     ),
     (Pattern(r"\btreasurer\b|财务"), Pattern(r"treasurer|财务")),
+    (Pattern(r"\bsecretar(y|ies)\b|秘书"), Pattern(r"secretar|秘书")),  # none on file: asked, never another role
     (Pattern(r"\borgani[sz]ers?\b|组织者"), Pattern(r"organi[sz]er|组织者")),
     (Pattern(r"\bprofessor\b|\bacademic\b|\bexpert\b|教授|专家|学者"), Pattern(r"professor|教授")),
     (Pattern(r"\blawyers?\b|\battorneys?\b|律师"), Pattern(r"lawyer|attorney|律师")),
@@ -56,7 +57,7 @@ CHANNELS: tuple[tuple[Channel, Pattern], ...] = (
     (Channel.statement, Pattern(r"\bstatements?\b|\bpress release\b|声明")),
     (Channel.filing, Pattern(r"\bfiling\b|\bfiled\b|\bsec\b|\bregulatory\b|文件|申报")),
     (Channel.rally, Pattern(r"\brally\b|\brallies\b|\bspeech\b|集会|演讲")),
-    (Channel.report, Pattern(r"\breport\b|\bstudy\b|\bfindings\b|报告|研究")),
+    (Channel.report, Pattern(r"\breport\b|\bstudy\b|\bfindings?\b|\banaly[sz]is\b|报告|研究|调查")),
     (
         Channel.interview,
         Pattern(r"\binterview(s|ed)?\b|\btold (reporters|the press|a reporter)\b|采访|访问"),

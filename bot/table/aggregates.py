@@ -263,13 +263,35 @@ AGGREGATE_ROWS = (
             "where did the union get its best yes share",
             "highest share of yes votes",
             "where was support for the union strongest",
+            "which election had the highest union vote share",
+            "in which vote did the union win the biggest share of the ballots",
         ),
         ("工会在哪里得票率最高", "赞成票比例最高的选举"),
         {
-            "en": r"\b(best|highest|biggest|strongest) (yes )?(share|support|percentage)\b|\bsupport\b.*\bstrongest\b",
+            "en": r"\b(best|highest|biggest|largest|strongest) (yes |union )?(vote )?(share|support|percentage)\b"
+            r"|\bsupport\b.*\bstrongest\b",
             "zh": r"得票率最高|比例最高|支持率最高",
         },
         {"en": "Highest share of yes votes:", "zh": "赞成票比例最高的选举："},
+    ),
+    _rank(
+        "worst_share",
+        _yes_share,
+        False,
+        (
+            "where did the union get its lowest yes share",
+            "lowest share of yes votes",
+            "where was support for the union weakest",
+            "which election had the lowest union vote share",
+            "in which election did the union get the smallest share of the vote",
+        ),
+        ("工会在哪里得票率最低", "赞成票比例最低的选举"),
+        {
+            "en": r"\b(worst|lowest|smallest|weakest) (yes |union )?(vote )?(share|support|percentage)\b"
+            r"|\bsupport\b.*\bweakest\b",
+            "zh": r"得票率最低|比例最低|支持率最低",
+        },
+        {"en": "Lowest share of yes votes:", "zh": "赞成票比例最低的选举："},
     ),
     _rank(
         "lowest_turnout",

@@ -185,6 +185,7 @@ RECORD_ROWS = (
                 "what did people say about {election}",
                 "what did {person} say at the rally",
                 "what did the {org} find",
+                "what is the {org} finding about {election}",
                 "what did the {org} report say about {election}",
                 "{person} on {election}",
             ),
@@ -212,7 +213,7 @@ RECORD_ROWS = (
             ),
         },
         cues={
-            "en": r"\b(say|said|says|saying|tweet|tweets|tweeted|quote|quotes|quoted|statements?|comments?|commented|respon(d|ded|se)|react(ed|ion|ions)?|told|tell cnn|remarks?|words|post(ed)?|wrote|interview|rally|describe[ds]?|view|take on|line on|line|lines|findings|find|found|report|reported|study|position|think|thinks|thought|feel|felt)\b",
+            "en": r"\b(say|said|says|saying|tweet|tweets|tweeted|quote|quotes|quoted|statements?|comments?|commented|respon(d|ded|se)|react(ed|ion|ions)?|told|tell cnn|remarks?|words|post(ed)?|wrote|interview|rally|describe[ds]?|view|take on|line on|line|lines|findings?|find|found|report|reported|study|position|think|thinks|thought|feel|felt)\b",
             "zh": r"说了什么|说什么|说过|说了|怎么说|表示|声明|推特|推文|发推|评论|评价|怎么看|回应|反应|言论|看法|观点|采访|集会|发表|披露|透露|提到|讲了什么|讲过|报告|研究|发现",
         },
         example={"en": "What did {person} say?", "zh": "{person}说了什么"},
