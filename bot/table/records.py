@@ -210,6 +210,8 @@ RECORD_ROWS = (
                 "公司怎么回应{election}的结果",
                 "{election}投票之后各方怎么说",
                 "关于{election}有哪些言论",
+                "{person}有没有评论{election}的结果",
+                "{org}对{election}的结果有什么评论",
             ),
         },
         cues={
