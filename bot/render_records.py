@@ -13,6 +13,13 @@ def _label(e: Election, lang: Lang) -> str:
     return zh_name(e.city) or e.label
 
 
+def _abbreviated(abbreviation: str | None, said: str, lang: Lang) -> str:
+    """ " (ALU)" after a name written out, unless the text already holds the abbreviation."""
+    if not abbreviation or abbreviation in said:
+        return ""
+    return f"（{abbreviation}）" if lang == "zh" else f" ({abbreviation})"
+
+
 def quote_lines(q: Quote, answer: Answer) -> list[str]:
     lang = answer.lang
     person = next((p for p in answer.people if p.id == q.speaker), None)
@@ -22,7 +29,7 @@ def quote_lines(q: Quote, answer: Answer) -> list[str]:
         role = f"（{person.role.get(lang)}）" if lang == "zh" else f" ({person.role.get(lang)})"
     else:
         name = (org.name_zh if lang == "zh" and org and org.name_zh else org.name) if org else q.speaker
-        role = ""
+        role = _abbreviated(org.abbreviation, name, lang) if org else ""
     date = ("，" if lang == "zh" else ", ") + date_text(q.date, lang) if q.date else ""
     channel = msg(lang, f"channel.{q.channel.value}")
     lines = [msg(lang, "quote_head", speaker=name, role=role, channel=channel, date=date)]
@@ -48,7 +55,10 @@ def who_is_lines(answer: Answer) -> list[str]:
         org_text = ""
         if org and org.name.casefold() not in person.role.get(lang).casefold():
             org_text = f"（{org.name_zh or org.name}）" if lang == "zh" else f" ({org.name})"
-        lines.append(msg(lang, "who_is", name=name, role=person.role.get(lang), org=org_text))
+        role = person.role.get(lang)
+        if org and org.name in role:  # "President of the Amazon Labor Union (ALU)": the name people use too
+            role = role.replace(org.name, org.name + _abbreviated(org.abbreviation, role, lang), 1)
+        lines.append(msg(lang, "who_is", name=name, role=role, org=org_text))
     first = answer.people[0]
     first_name = first.name_zh if lang == "zh" and first.name_zh else first.name
     if answer.more_quotes:
