@@ -19,9 +19,10 @@ import time
 
 from common import OUT, percentile
 
-from bot.answer import answer, prepare
+from bot.answer import answer
 from bot.places import US_STATES
 from bot.store import load
+from bot.warm import prepare
 
 TARGET_P99_MS = 2.0
 SEED = 9

@@ -8,7 +8,7 @@ the kind of question it is (bot.intent: the best row of the question table).
 
 from __future__ import annotations
 
-from bot import aggregates, official
+from bot import aggregates, intent, official
 from bot.context import Context
 from bot.intent import known_words
 from bot.language import (
@@ -83,6 +83,7 @@ def help_answer(question: str, lang: Lang, store: Store) -> Answer:
 def prepare(store: Store) -> None:
     """Build every per-store index now (matcher, quote words, rank orders) rather than on the first
     question: a server calls this before it forks its workers, so they share them."""
+    intent.prepare()
     index_for(store)
     quote_index(store)
     role_index(store)

@@ -65,7 +65,12 @@ def load_cached(directory: Path, cache_dir: Path | None) -> Store:
         for old in [*path.parent.glob("store-*.pickle"), *path.parent.glob("official-*.pickle")]:
             old.unlink(missing_ok=True)
         _write(official, tuple(store.official.elections.values()))
-        deferred = OfficialLayer.deferred(official, functools.partial(load_official, directory.resolve()))
+        curated = {e.case_number.strip().upper() for e in store.elections.values() if e.case_number}
+        deferred = OfficialLayer.deferred(
+            official,
+            functools.partial(load_official, directory.resolve()),
+            cases={case: store.official.case(case) for case in curated},  # a curated election's case reads no pickle
+        )
         _write(path, dataclasses.replace(store, official=deferred))
     return store
 

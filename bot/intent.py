@@ -198,6 +198,19 @@ def _cue(row: QuestionKind, lang: Lang) -> Pattern | None:
     return _CUES[key]
 
 
+def prepare() -> None:
+    """Build the phrasing keys, word lists and compiled cue patterns now, not on a first question."""
+    for cjk in (False, True):
+        _phrasings(cjk)
+    known_words()
+    known_chars()
+    for row in TABLE:
+        for lang in row.cues:
+            cue = _cue(row, lang)
+            if cue is not None:
+                cue.compiled  # noqa: B018  (compiling is the point)
+
+
 @lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
     """Every word of every phrasing, the lexicon's stop and domain words, and the cue vocabulary."""

@@ -2,10 +2,9 @@
 
 Work per question is bounded by the question's length, not the store's size: aliases and
 facet values sit in dicts keyed by their normalised form and are looked up by n-gram (Latin
-script) or substring (Chinese); a word the store does not know is typo-corrected by
-generating its one-edit variants (deletions, transpositions, substitutions, insertions) and
-looking each up in the vocabulary set, so the index needs no extra memory for typos; the
-few candidates found are checked with rapidfuzz.
+script) or substring (Chinese); a word the store does not know is typo-corrected by looking
+its one-letter deletions up in a table of the vocabulary's own (deletions, transpositions,
+substitutions and insertions all meet there); the few candidates found are checked with rapidfuzz.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ import re
 import threading
 import unicodedata
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -124,6 +124,34 @@ def edits1(word: str, alphabet: str = ascii_lowercase) -> set[str]:
     return (deletes | transposes | replaces | inserts) - {word}
 
 
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class OneEdit:
+    """A word set's words one edit from a word, found through the set's one-letter deletions: a
+    few dict lookups instead of the hundreds of variants edits1 makes per unknown word."""
+
+    __slots__ = ("_deleted",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        deleted: dict[str, set[str]] = {}
+        for w in words:
+            for key in {w, *_deletes(w)}:
+                deleted.setdefault(key, set()).add(w)
+        self._deleted = {key: frozenset(found) for key, found in deleted.items()}
+
+    def near(self, word: str, alphabet: str = ascii_lowercase) -> set[str]:
+        """The same words as `edits1(word, alphabet) & words`: one edit away, and any letter the
+        edit adds is of `alphabet`."""
+        found: set[str] = set()
+        for key in {word, *_deletes(word)}:
+            found |= self._deleted.get(key, frozenset())
+        return {
+            v for v in found if OSA.distance(word, v) == 1 and all(c in alphabet for c in Counter(v) - Counter(word))
+        }
+
+
 _MINOR = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
 
 
@@ -175,6 +203,8 @@ class Index:
             - self.vocabulary
         )
         self.sorted_vocabulary = sorted(self.vocabulary)  # searched for words two edits away
+        self.near_vocabulary = OneEdit(self.vocabulary)  # typo candidates without generating edits
+        self.near_keywords = OneEdit(KEYWORDS)
         del self._facets_seen
 
     def _add(self, alias: str | None, target: Target) -> None:
@@ -239,7 +269,7 @@ class Index:
         """The vocabulary word one edit away when there is exactly one (and the word is long enough
         to trust); else, for a longer word, the one two edits away that starts with the same letter;
         else None and the candidates, for "did you mean"."""
-        candidates = sorted(v for v in edits1(word) if v in self.vocabulary and OSA.distance(word, v) == 1)
+        candidates = sorted(self.near_vocabulary.near(word))
         if len(word) >= 5 and len(candidates) == 1:
             return candidates[0], []
         if candidates or len(word) < TWO_EDITS_FROM:
@@ -325,7 +355,7 @@ def analyse(question: str, store: Store, *, known: frozenset[str] = frozenset())
         if fixed:
             words[i] = fixed
             fuzzy_at.add(i)
-        elif not near and (keyword := _keyword(token)):
+        elif not near and (keyword := _keyword(token, index)):
             words[i] = keyword  # not a name: a mistyped word of the question, read as meant
         else:
             for word in near[:3]:
@@ -386,10 +416,10 @@ def _template(words: list[str], cjk: list[bool], hits: list[Hit]) -> str:
     return " ".join(out)
 
 
-def _keyword(word: str) -> str | None:
+def _keyword(word: str, index: Index) -> str | None:
     if len(word) < 6:
         return None
-    found = [v for v in edits1(word) if v in KEYWORDS]
+    found = sorted(index.near_keywords.near(word))
     return found[0] if len(found) == 1 else None
 
 

@@ -450,10 +450,14 @@ def by_election(store: Store) -> ByElection:
 
 def prepare(store: Store) -> None:
     """Every index of the official layer that questions read: built before a server forks."""
+    from bot.aliases import aliases
+    from bot.official_find import employer_words
     from bot.official_names import names_for
 
     by_election(store)
     names_for(store)
+    employer_words(store)
+    aliases()
 
 
 def elections(store: Store, records: Sequence[OfficialElection]) -> list[tuple[OfficialElection, ...]]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matcher import analyse, normalise
+from bot.matcher import OneEdit, analyse, edits1, normalise
 from bot.store import Store
 
 
@@ -44,3 +44,28 @@ def test_chinese_aliases_found_inside_a_sentence(real_store: Store) -> None:
     analysis = analyse("斯莫尔斯说了什么", real_store)
     assert [t.key for t in analysis.targets("person")] == ["chris-smalls"]
     assert analysis.leftover == ["说了什么"]
+
+
+ONE_EDIT_WORDS = frozenset({"albany", "bessemer", "starbucks", "staten", "union", "unions", "vote"})
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "albany",
+        "albnay",
+        "albny",
+        "allbany",
+        "albeny",
+        "starbuck",
+        "starbucksx",
+        "unoin",
+        "uniosn",
+        "vot",
+        "votes",
+        "albaný",
+        "zzzz",
+    ],
+)
+def test_one_edit_finds_what_edits1_finds(word: str) -> None:
+    assert OneEdit(ONE_EDIT_WORDS).near(word) == edits1(word) & ONE_EDIT_WORDS

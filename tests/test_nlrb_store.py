@@ -87,6 +87,7 @@ def test_cached_store_reads_the_official_layer_on_first_use(tmp_path: Path) -> N
     again = load_cached(facts, cache)
     assert repr(again.official) == "OfficialLayer(deferred)"
     assert again.official_for("jfk8") == first.official_for("jfk8")
+    assert repr(again.official) == "OfficialLayer(deferred)"  # a curated election's case: the layer stays unread
     assert len(again.official) == len(first.official)
     for path in cache.glob("official-*.pickle"):
         path.unlink()  # a lost layer pickle: read from facts/nlrb/ instead

@@ -103,16 +103,26 @@ def index(records: Iterable[OfficialElection]) -> Indexes:
 class OfficialLayer:
     """Official NLRB tallies and their indexes; built at once, or deferred to a pickle read on first use."""
 
-    __slots__ = ("_indexes", "_pending")
+    __slots__ = ("_cases", "_indexes", "_pending")
 
-    def __init__(self, records: Iterable[OfficialElection] = (), *, pending: Callable[[], Records] | None = None):
+    def __init__(
+        self,
+        records: Iterable[OfficialElection] = (),
+        *,
+        pending: Callable[[], Records] | None = None,
+        cases: Mapping[str, Records] | None = None,
+    ):
         self._pending = pending
         self._indexes: Indexes | None = None if pending else index(records)
+        self._cases: Mapping[str, Records] | bytes = cases or {}  # a deferred layer's answers for a few cases
 
     @classmethod
-    def deferred(cls, path: Path, fallback: Callable[[], Records]) -> OfficialLayer:
-        """A layer read from `path` (a pickle of its records) on first use; `fallback` if that fails."""
-        return cls(pending=_PickledRecords(path, fallback))
+    def deferred(
+        cls, path: Path, fallback: Callable[[], Records], *, cases: Mapping[str, Records] | None = None
+    ) -> OfficialLayer:
+        """A layer read from `path` (a pickle of its records) on first use; `fallback` if that fails.
+        `cases` (case number -> its tallies, as `case()` gives them) are answered without reading it."""
+        return cls(pending=_PickledRecords(path, fallback), cases=cases)
 
     @property
     def indexes(self) -> Indexes:
@@ -123,11 +133,16 @@ class OfficialLayer:
             gc.freeze()  # read once, kept for the process: out of the cyclic collector's way (see store.load)
         return self._indexes
 
-    def __getstate__(self) -> tuple[Indexes | None, Callable[[], Records] | None]:
-        return (self._indexes, self._pending)
+    def __getstate__(self) -> tuple[Indexes | None, Callable[[], Records] | None, bytes]:
+        # the cases travel pickled apart: a store whose question never reads them never imports the records module
+        return (
+            self._indexes,
+            self._pending,
+            self._cases if isinstance(self._cases, bytes) else pickle.dumps(self._cases),
+        )
 
-    def __setstate__(self, state: tuple[Indexes | None, Callable[[], Records] | None]) -> None:
-        self._indexes, self._pending = state
+    def __setstate__(self, state: tuple[Indexes | None, Callable[[], Records] | None, bytes]) -> None:
+        self._indexes, self._pending, self._cases = state
 
     def __len__(self) -> int:
         return len(self.indexes.by_id)
@@ -144,7 +159,12 @@ class OfficialLayer:
 
     def case(self, case_number: str) -> Records:
         """A case's tallies in history order (exact case number, any letter case: "29-rc-288020")."""
-        return self.indexes.by_case.get(case_number.strip().upper(), EMPTY)
+        key = case_number.strip().upper()
+        if self._indexes is None:
+            cases = self._cases = pickle.loads(self._cases) if isinstance(self._cases, bytes) else self._cases
+            if key in cases:
+                return cases[key]  # a curated election's case: the 18,000 tallies stay unread
+        return self.indexes.by_case.get(key, EMPTY)
 
     def employer(self, display: str) -> Records:
         return self.indexes.by_employer.get(name_key(display), EMPTY)
