@@ -67,7 +67,9 @@ EXTRA_KNOWN = words(
     "dec yesterday today week month year last first second third previous earlier later again there here "
     "it that those them his her workers warehouse facility store vote votes voting election elections "
     "union unions file record records database electorate point points percentage ratio proportion fraction "
-    "valid ayes nays rundown lowdown deal landslide blowout narrow narrowly mentioned talked spoke expected breakdown spread split showed show stand stands standing reject rejected line both"
+    "valid ayes nays rundown lowdown deal landslide blowout narrow narrowly mentioned talked spoke expected breakdown spread split showed show stand stands standing reject rejected line both "
+    # sums over the elections named (bot/running.py TOTAL): 'combined yes votes?' after two elections
+    "combined altogether sum summed added together"
 )
 # Figure words that settle between rows whose cue words overlap, one ordered list: (words,
 # rows they point to, rows they rule out). A share is never a count ("pct yes", "赞成票比例");

@@ -30,6 +30,7 @@ from bot.lexicon import DOMAIN, KEYWORDS, NEVER_CORRECT, STOPWORDS, Pattern
 from bot.models import Election, Outcome
 from bot.places import KIND_VARIANTS, US_STATES, ZH_NAMES
 from bot.store import Store
+from bot.typos_zh import mend
 
 TOKEN = re.compile(f"[{CJK_CHARS}]+|[^\\s{CJK_CHARS}]+")
 CODE_SHAPE = re.compile(r"^[a-z]{2,5}\d{1,4}$")
@@ -329,7 +330,7 @@ def analyse(question: str, store: Store, *, known: frozenset[str] = frozenset())
     """The records a question names (typo-corrected), and its template. Words in `known` (the
     question table's vocabulary) are questions' own words: never corrected into names."""
     index = index_for(store)
-    norm = normalise(question)
+    norm = mend(normalise(question), is_name=lambda wrong: any(wrong in key for key in index.entries if is_cjk(key)))
     tokens = _join_codes(TOKEN.findall(norm), index)
     analysis = Analysis(norm=norm, tokens=tokens)
     for case in (

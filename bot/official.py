@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 # Words asking for a case's tallies over time rather than one tally.
 HISTORY_WORDS = Pattern(
-    r"\b(first|initial|second|re ?run|re ?vote|run ?off|history|over time|both (votes|tallies)|tallies)\b"
-    r"|重新投票|重投|两次|第一次|第二次|历史|决选"
+    r"\b(first|initial|original|second|re ?run|re ?vote|run ?off|history|over time|both (votes|tallies)|tallies)\b"
+    r"|重新投票|重投|两次|第一次|首次|最初|第二次|历史|决选"
 )
 
 

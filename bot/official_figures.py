@@ -24,7 +24,12 @@ Reader = Callable[["OfficialElection", Figures, Lang], Values | None]
 # Words naming one tally of a case's history.
 TALLY_WORDS: tuple[tuple[str, Pattern], ...] = (
     ("runoff", Pattern(r"\brun ?off\b|决选")),
-    ("rerun", Pattern(r"\bre ?run\b|\bre ?vote\b|\bsecond (vote|election|tally|time)\b|重新投票|重投|第二次")),
+    (
+        "rerun",
+        Pattern(
+            r"\bre ?run\b|\bre ?vote\b|\b(second|2nd) (\w+ )?(vote|election|tally|time|count|round)\b|重新投票|重投|第二次"
+        ),
+    ),
     ("initial", Pattern(r"\b(first|initial|original)\b|首次|第一次|最初")),
 )
 SEP: Mapping[Lang, str] = {"en": ", ", "zh": "，"}

@@ -3,6 +3,7 @@ tallies over time, and lists, counts and rates over an employer or national unio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,8 @@ from bot.intent import Scored, judge, known_words, score
 from bot.matcher import normalise
 from bot.models import Answer, Intent, Kind, WinRate
 from bot.names import capitalised_names
-from bot.official_one import OfficialOne, asks_many, scope_json
+from bot.official_figures import tally_asked
+from bot.official_one import WHOLE_HISTORY, OfficialOne, asks_many, scope_json
 from bot.reply import POINTING, examples
 from bot.running import MAX_RANKED
 from bot.said import WHO_SAID_WORDS
@@ -52,9 +54,11 @@ class OfficialSteps(OfficialOne):
             return None
         row = self._official_row()
         if history and len(records) > 1:
-            row = BY_NAME["history"]
+            row = (None if cases else self._ordered_row(row, records)) or BY_NAME["history"]
         groups = official.elections(self.store, records)
         if len(groups) == 1 and row.intent in official.ONE_TALLY:  # one election: its figure, result or history
+            if row.intent is Intent.result and history and not cases and tally_asked(self.a.norm):  # that tally alone
+                linked = []
             return self._official_election(row, groups[0], linked)
         intent = row.intent
         found = self._elections_answer(intent, linked, row=row.name, official=records)
@@ -201,6 +205,18 @@ class OfficialSteps(OfficialOne):
         if len(elections) != 1 or (row.name == "result" and not any(s.cue and s.row is row for s in scored[:3])):
             return None  # "Trader Joe's in Hadley": the list of what matches (one election, shown whole)
         return self._official_election(row, elections[0])
+
+    def _ordered_row(self, row: QuestionKind, records: Sequence[OfficialElection]) -> QuestionKind | None:
+        """'The first Bessemer vote: how many for RWDSU?', 'Bessemer rerun margin', '贝塞默第一次投票': one
+        tally of the case named by its order (initial / rerun / run-off) asks for that tally's figure or
+        result, never the other tally's; None when the question asks about the tallies over time."""
+        kind = tally_asked(self.a.norm)
+        if WHOLE_HISTORY.search(self.a.norm) or not any(r.tally is not None and r.tally.value == kind for r in records):
+            return None
+        if row.intent is Intent.history:  # the order words are the history row's cues: the figure asked, if any
+            scored = score(official.without_cases(self.a.template))
+            row = next((s.row for s in scored if s.cue and s.row.intent is Intent.figure), BY_NAME["result"])
+        return row
 
     def _official_row(self) -> QuestionKind:
         """The row a question about one case asks: the best row when its own words point to it (and

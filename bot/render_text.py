@@ -179,7 +179,12 @@ def _compare(answer: Answer) -> Parts:
     row = row if row and row.intent is Intent.figure else None
     for e, d in zip(answer.elections, answer.derived, strict=True):
         body.append("• " + headline(e, lang))
-        body.append("  " + (figure_line(e, d, row, lang) if row else details(e, d, lang)))
+        tallies = tuple(r for r in answer.official if e.case_number and r.case_number == e.case_number)
+        nlrb = figure_lines(name_of(e, lang), tallies, row.name, lang) if row and row.figure else []
+        lines = nlrb or [
+            figure_line(e, d, row, lang) if row else details(e, d, lang)
+        ]  # the NLRB's when the news lacks it
+        body.extend("  " + line for line in lines)
     title = msg(lang, "compare_title", labels=" / ".join(name_of(e, lang) for e in answer.elections))
     if answer.combined and row:
         title = combined_line(answer, row)
@@ -378,7 +383,7 @@ def render_parts(answer: Answer) -> Parts:
     if answer.official and _one_figure(answer):  # a figure of an NLRB election, read from its tally
         lines = official_figure_lines(answer)
         parts = Parts(lines[0], tuple(lines[1:]))
-    elif answer.official and answer.elections:  # the news layer's record, then the NLRB's
+    elif answer.official and answer.elections and answer.intent is not Intent.compare:  # the news, then the NLRB's
         parts = with_official(parts, answer)
     elif answer.official_checked and answer.elections:  # ALB1: no case on file, said rather than guessed
         parts = Parts(

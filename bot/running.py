@@ -78,7 +78,7 @@ class Running(Said, OfficialOne):
             if len(elections) < 2:
                 return self._ask_which(row, elections)
             shown = row.name if row.intent is Intent.figure else self._compared_on()
-            found = self._elections_answer(Intent.compare, elections[:4], row=shown)
+            found = self._compared_official(self._elections_answer(Intent.compare, elections[:4], row=shown))
             if TOTAL.search(self.a.norm) is None or len(elections) < 2 or shown not in BY_NAME:
                 return found
             # "total yes votes across LDJ5 and ALB1": their sum, from each count; none when one lacks it
@@ -95,6 +95,16 @@ class Running(Said, OfficialOne):
         if row.reads and row.reads(e, derive(e)) is None and not found.official:  # no source gives it: said
             return replace(found, kind=Kind.not_found)
         return found
+
+    def _compared_official(self, found: Answer) -> Answer:
+        """A comparison on one figure reads it where the single-figure answer does: an election whose news
+        sources don't give it has it from its NLRB tallies, each with its source (issue 9)."""
+        row = BY_NAME.get(found.row or "")
+        if row is None or row.figure is None or row.reads is None:
+            return found
+        missing = [e for e, d in zip(found.elections, found.derived, strict=True) if row.reads(e, d) is None]
+        tallies = [r for e in missing for r in official.giving(self.store.official_for(e.id), row.figure.value)]
+        return replace(found, official=tuple(tallies)) if tallies else found
 
     def _aggregate(self, row: QuestionKind) -> Answer:
         selection = aggregates.select(self.a, self.store, outcome_words=row.intent is not Intent.win_rate)

@@ -62,6 +62,11 @@ FACT_ROWS = (
             "what day were the {election} ballots counted",
             "when was the {election} election",
             "when was the {election} case closed",
+            "when were the {election} results announced",
+            "when did the {election} tally come out",
+            "when was the {election} count released",
+            "when were the {election} results published",
+            "when was the {election} count made public",
         ),
         (
             "{election}什么时候计票",
@@ -69,6 +74,10 @@ FACT_ROWS = (
             "{election}投票是哪天",
             "{election}选举是什么时候",
             "{election}什么时候结案",
+            "{election}的结果什么时候公布",
+            "{election}计票结果是哪天出来的",
+            "{election}结果何时发布",
+            "{election}的结果什么时候公开",
         ),
         {
             "en": r"\bwhen\b|\bdate\b|\bwhat day\b|\bwhich day\b|\bclosed\b",

@@ -42,6 +42,10 @@ RECORD_ROWS = (
                 "what is next at {election}",
                 "was the {election} count final or preliminary",
                 "is the {election} tally preliminary",
+                "is the {election} vote decided yet",
+                "has the {election} election been settled",
+                "is the {election} vote over",
+                "is the {election} result final yet",
             ),
             "zh": (
                 "{election}赞成票和反对票各多少",
@@ -56,11 +60,14 @@ RECORD_ROWS = (
                 "{election}的计票结果",
                 "{election}选举情况",
                 "{election}的计票是初步的还是最终的",
+                "{election}有结果了吗",
+                "{election}的选举结束了吗",
+                "{election}定下来了吗",
             ),
         },
         cues={
-            "en": r"\bresults?\b|\boutcome\b|\btally\b|\bhappened\b|\bhow did\b.*\b(go|do)\b|\bstatus\b|\bscore\b|\byes\b.*\bno\b|\bfor and against\b|\bwhere (do|does|did) (things|it|matters) stand\b|\bnumbers\b|\bbreak ?down\b|\bsplit\b|\brun ?down\b|\blowdown\b|\bdeal with\b|\bwhat happened to\b|\bhow did it end\b|\bhow did\b.*\b(vote|end)\b|\bpreliminary\b|\bfinal (or|vs)\b|\bofficial yet\b",
-            "zh": r"结果|怎么样|情况|发生了什么|赞成.*反对|反对.*赞成|初步|最终结果",  # both sides asked for: the tally
+            "en": r"\bresults?\b|\boutcome\b|\btally\b|\bhappened\b|\bhow did\b.*\b(go|do)\b|\bstatus\b|\bscore\b|\byes\b.*\bno\b|\bfor and against\b|\bwhere (do|does|did) (things|it|matters) stand\b|\bnumbers\b|\bbreak ?down\b|\bsplit\b|\brun ?down\b|\blowdown\b|\bdeal with\b|\bwhat happened to\b|\bhow did it end\b|\bhow did\b.*\b(vote|end)\b|\bpreliminary\b|\bfinal (or|vs)\b|\b(official|final|decided|settled|over) yet\b|\b(been )?(decided|settled)\b|\bis (it|the \w+ \w+) over\b",
+            "zh": r"结果|怎么样|情况|发生了什么|赞成.*反对|反对.*赞成|初步|最终结果|有结果|结束了吗|定下来了吗",  # both sides asked for: the tally
         },
         example={"en": "{election} result", "zh": "{election}投票结果"},
     ),
