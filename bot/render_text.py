@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from bot.messages import APPROX, OUTCOME, SUMMED, TALLY_KIND, VERDICT, date_text, msg
-from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source
+from bot.models import Answer, Derived, Election, Figure, Intent, Kind, Lang, Source, Status
 from bot.places import state_name, zh_name
 from bot.render_official import (
     both_layers,
@@ -241,6 +241,27 @@ def list_item(e: Election, lang: Lang) -> str:
     return text if e.code is None else f"{text} · {place}"
 
 
+def _count_split(answer: Answer) -> str | None:
+    """A count mixing held votes and petitions not yet voted on says how many of each ('4 on file:
+    3 voted (…), 1 petition without a vote yet (Moreno Valley)'); None when they are all of one kind."""
+    lang = answer.lang
+    pending = [e for e in answer.elections if e.status is Status.petition_filed]
+    held = [e for e in answer.elections if e.status is not Status.petition_filed]
+    if not pending or not held:
+        return None
+    return msg(
+        lang,
+        "count_split",
+        what=list_label(answer),
+        n=num(answer.total),
+        held=num(len(held)),
+        held_labels=", ".join(name_of(e, lang) for e in held),
+        pending=num(len(pending)),
+        petitions="petition" if len(pending) == 1 else "petitions",
+        pending_labels=", ".join(name_of(e, lang) for e in pending),
+    )
+
+
 def _list(answer: Answer) -> Parts:
     lang, what, row = answer.lang, list_label(answer), BY_NAME[answer.row or "list"]
     if not answer.elections and answer.intent is not Intent.win_rate:
@@ -250,6 +271,8 @@ def _list(answer: Answer) -> Parts:
         if answer.total > len(answer.elections)
         else ()
     )
+    if answer.intent is Intent.how_many and not more and (split := _count_split(answer)):
+        return Parts(split, (), sources_line(answer.sources, lang))
     if answer.intent is Intent.how_many:
         labels = ", ".join(name_of(e, lang) for e in answer.elections) + (" …" if more else "")
         return Parts(
