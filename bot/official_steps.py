@@ -82,6 +82,10 @@ class OfficialSteps(OfficialOne):
         if not official.may_name(norm, known_words()) or self._by_code():
             return None  # every word is the table's own, or "ALB1": the (deferred) layer is not even read
         found = official.scope(norm, self.store, known=known_words(), text=self.read)
+        curated_words = {w for h in self.a.hits for w in h.text.split()}
+        if found.employers and set(normalise(found.employer_words).split()) <= curated_words:
+            # "Albany vs Staten Island": a place of the news layer, not the employers with "Albany" in their names
+            found = replace(found, employers=(), employer_words="")
         if found.official_word and not (found.named or found.place or found.readings) and self._whole_layer():
             return self._over_official(found)  # "你们的NLRB数据里规模最大的选举": nothing narrows it
         if guessed and not (found.employer or found.employers):
