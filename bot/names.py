@@ -10,13 +10,17 @@ from dataclasses import replace
 
 from bot.lexicon import Pattern
 from bot.matcher import Analysis, edit_distance, normalise
+from bot.speakers import role_asked
 from bot.store import Store
 
 # Latin words that look like a name: capitalised, not the first word of a sentence asking something
 _NAME_WORD = Pattern(r"(?<![\w'’])[A-Z][a-zA-Z'’.-]+(?![\w\d])")
+# Chinese words asking what someone said ("…发表了什么评论", "…有什么反应"), whatever else is asked
+ZH_SAYING = r"说了什么|怎么说|发表了?什么|有什么评论|有何评论|评论了?什么|作何回应|回应了?什么|有什么反应"
 _ZH_SPEAKER = Pattern(
-    r"^(?P<who>[\u3400-\u9fff·]{2,8}?)(?:对.{0,12})?(?:说了什么|说什么|怎么说|怎么看|怎么评价|发推|的声明|的言论|表示了什么|有什么看法|的看法|是谁"
-    r"|发表了?什么|有什么评论|有何评论|评论了?什么|作何回应|回应了?什么|有什么反应|的反应|的评论)"
+    r"^(?P<who>[\u3400-\u9fff·]{2,8}?)(?:对.{0,12})?(?:"
+    + ZH_SAYING
+    + r"|说什么|怎么看|怎么评价|发推|的声明|的言论|表示了什么|有什么看法|的看法|是谁|的反应|的评论)"
 )
 _SPEAKER_PHRASE = Pattern(
     r"^(what|how) (did|does|has|have|do) (?P<who>[a-z][a-z ]{2,40}?) (say|said|think|tweet|tell|comment|react|respond|feel|describe)\b"
@@ -158,8 +162,6 @@ def unknown_name(question: str, analysis: Analysis, known: frozenset[str]) -> st
 
 def _generic_role(who: str) -> bool:
     """ "工会主席", "公司发言人": a role of nobody named (read through roles), not a person's name."""
-    from bot.speakers import role_asked  # bot.speakers reads names: imported when first asked
-
     role = role_asked(who)
     return role is not None and who[: who.find(role[1])] in ZH_NOT_NAMES | {""}
 

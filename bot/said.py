@@ -13,7 +13,7 @@ from bot.language import (
 from bot.lexicon import Pattern
 from bot.matcher import normalise
 from bot.models import Answer, Channel, Intent, Kind, Organisation, OrgKind, Person, Quote
-from bot.names import unknown_name
+from bot.names import ZH_SAYING, unknown_name
 from bot.quotes import TOPIC_COVERAGE, QuoteAnswers
 from bot.reply import MAX_SUGGESTIONS, POINTING, examples
 from bot.roles import role_owner
@@ -45,8 +45,7 @@ WHICH = Pattern(r"^which\b|^哪(个|位|一位)")  # "which Amazon spokesperson 
 UNION_SIDE = Pattern(r"\bunions?(?:'s|s')?\s*$|工会的?$")
 COMPANY_SIDE = Pattern(r"\b(?:company|employer|management)(?:'s)?\s*$|(?:公司|资方|雇主)的?$")
 SIDES = {"union": (OrgKind.union, OrgKind.federation), "company": (OrgKind.employer,)}
-# Chinese words that ask what someone said, whatever the question's best row ("…的结果发表了什么评论")
-ZH_SAYS = Pattern(r"发表了?什么|有什么评论|有何评论|评论了?什么|作何回应|回应了?什么|有什么反应|说了什么|怎么说")
+ZH_SAYS = Pattern(ZH_SAYING)  # whatever the question's best row ("…的结果发表了什么评论")
 THIS = Pattern(r"\b(this|that|the same)\b|这个|这位|那个|那位|该")
 FRAGMENT = Pattern(r"[“\"「『‘](.+?)[”\"」』’]")  # words put in quotation marks
 SPEAKER_ON = Pattern(r"\b(on|about|re|regarding|over)\b|关于|谈|论")
